@@ -1,0 +1,7 @@
+import type { Check } from '../context';
+
+// PLACEHOLDER: being written; does nothing yet.
+export const definitions: Check = {
+  id: 'definitions',
+  run() {},
+};

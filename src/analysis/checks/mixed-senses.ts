@@ -1,0 +1,7 @@
+import type { Check } from '../context';
+
+// PLACEHOLDER: being written; does nothing yet.
+export const mixedSenses: Check = {
+  id: 'mixed-senses',
+  run() {},
+};

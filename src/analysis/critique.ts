@@ -1,0 +1,158 @@
+/**
+ * The engine's output. Its JSON form is a documented, stable interface (see README "JSON output"):
+ * scripts read it, so rename nothing without bumping `schemaVersion`.
+ */
+import type { PaperMetadata, SectionRole, TextAnchor } from './model';
+
+export type Severity = 'info' | 'caution' | 'concern';
+
+export type FindingKind =
+  | 'definition-gap'
+  | 'mixed-senses'
+  | 'automated-peer'
+  | 'no-date-limit'
+  | 'date-spread'
+  | 'missing-positionality'
+  | 'missing-involvement'
+  | 'missing-competing-interests'
+  | 'missing-funding'
+  | 'involvement-vague'
+  | 'population-mismatch';
+
+/** Finding themes, for grouping in the sidebar and the Markdown. */
+export type Theme = 'terms' | 'dates' | 'statements' | 'population';
+
+export interface Evidence {
+  /** The exact text quoted (a sentence, or the matched words for short evidence). */
+  quote: string;
+  /** Section path joined with " › " (e.g. "Methods › Search strategy"). */
+  section: string;
+  role: SectionRole;
+  /** Where the quote sits; null when it comes from metadata. */
+  anchor: TextAnchor | null;
+  /** 1-based PDF page, when the paper came from a PDF. */
+  page?: number;
+}
+
+export interface Finding {
+  /** Stable id within one critique (kind + term + detail), so reader notes can attach to it. */
+  id: string;
+  kind: FindingKind;
+  theme: Theme;
+  /** Lens id the finding came from (term findings only). */
+  lens?: string;
+  term?: string;
+  detail?: string;
+  severity: Severity;
+  /** One sentence a reader understands without the evidence. */
+  summary: string;
+  evidence: Evidence[];
+}
+
+export interface Occurrence {
+  /** The words matched, as written. */
+  match: string;
+  /** The sentence around the match. */
+  sentence: string;
+  sense: string;
+  section: string;
+  role: SectionRole;
+  anchor: TextAnchor;
+  page?: number;
+  /** True when the occurrence is in a reference entry (e.g. an included study's title). */
+  inReference: boolean;
+}
+
+export interface Definition {
+  /** The defining sentence. */
+  text: string;
+  /** `own`: the authors define it; `cited`: the definition is quoted or borrowed with a citation only. */
+  origin: 'own' | 'cited';
+  /** Which phrase marked it ("is defined as", "refers to", "i.e."…). */
+  marker: string;
+  section: string;
+  role: SectionRole;
+  anchor: TextAnchor;
+  page?: number;
+  /** Number of uses of the term before this definition. */
+  usesBefore: number;
+}
+
+export interface TermReport {
+  lens: string;
+  /** Term id within the lens, e.g. "peer", "digital", "lived-experience", "digital-peer-support". */
+  term: string;
+  label: string;
+  count: number;
+  /** Count per sense id (e.g. { support: 12, review: 3 }). */
+  senses: Record<string, number>;
+  /** Count per top-level section title. */
+  sections: Record<string, number>;
+  occurrences: Occurrence[];
+  definitions: Definition[];
+  expectDefinition: boolean;
+}
+
+export interface YearStats {
+  count: number;
+  /** Entries with a year. */
+  withYear: number;
+  min: number | null;
+  max: number | null;
+  median: number | null;
+  /** Year → number of entries. */
+  histogram: Record<string, number>;
+  /** Share (0–1) of dated entries more than 10 years older than `referenceYear`. */
+  shareOlderThan10Years: number | null;
+  /** The year ages are measured from: the last search year, else the publication year. */
+  referenceYear: number | null;
+}
+
+export interface ReferenceEntry {
+  text: string;
+  year: number | null;
+  included: boolean;
+  anchor: TextAnchor | null;
+}
+
+export interface SearchReport {
+  /** Stated search dates, "YYYY-MM" (or "YYYY" when no month is given), in text order, unique. */
+  dates: string[];
+  dateLimit: { from: number | null; to: number | null } | null;
+  fromInception: boolean;
+  /** The paper says explicitly that no date restriction was applied. */
+  noRestriction: boolean;
+  /** A reason given for the date limit or the lack of one. */
+  justification: string | null;
+  evidence: Evidence[];
+}
+
+export interface StatementReport {
+  found: boolean;
+  evidence: Evidence[];
+  /** Only for involvement: whether the paper says who, at which stages, with what influence. */
+  who?: boolean;
+  stages?: boolean;
+  influence?: boolean;
+  /** "patients were not involved": reported, but as no involvement. */
+  negative?: boolean;
+}
+
+export interface Critique {
+  schemaVersion: 1;
+  generator: string;
+  paper: PaperMetadata & { source: 'html' | 'pdf' | 'text' };
+  lenses: { id: string; name: string }[];
+  references: YearStats & { entries: ReferenceEntry[] };
+  includedStudies: (YearStats & { how: string }) | null;
+  search: SearchReport;
+  terms: TermReport[];
+  statements: {
+    positionality: StatementReport;
+    involvement: StatementReport;
+    competingInterests: StatementReport;
+    funding: StatementReport;
+  };
+  findings: Finding[];
+  warnings: string[];
+}

@@ -1,0 +1,77 @@
+/**
+ * The analysis engine: a Paper in, a Critique out. Pure and synchronous; the same function serves
+ * the content script, the PDF viewer and the command line.
+ */
+import { CHECKS } from './checks';
+import type { AnalysisContext } from './context';
+import type { Critique, Finding, Severity } from './critique';
+import { DEFAULT_LENSES } from './lenses/default';
+import type { Lens } from './lens';
+import type { Paper } from './model';
+import { paperSentences } from './text';
+
+export const GENERATOR = 'Critical Reader 0.1.0';
+
+export interface AnalyseOptions {
+  /** Active lenses; the built-in "digital peer support" lens when omitted. */
+  lenses?: Lens[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { concern: 0, caution: 1, info: 2 };
+
+export function emptyCritique(paper: Paper, lenses: Lens[]): Critique {
+  const emptyStatement = () => ({ found: false, evidence: [] });
+  return {
+    schemaVersion: 1,
+    generator: GENERATOR,
+    paper: { ...paper.metadata, source: paper.source },
+    lenses: lenses.map((l) => ({ id: l.id, name: l.name })),
+    references: {
+      entries: [],
+      count: 0,
+      withYear: 0,
+      min: null,
+      max: null,
+      median: null,
+      histogram: {},
+      shareOlderThan10Years: null,
+      referenceYear: null,
+    },
+    includedStudies: null,
+    search: { dates: [], dateLimit: null, fromInception: false, noRestriction: false, justification: null, evidence: [] },
+    terms: [],
+    statements: {
+      positionality: emptyStatement(),
+      involvement: emptyStatement(),
+      competingInterests: emptyStatement(),
+      funding: emptyStatement(),
+    },
+    findings: [],
+    warnings: [...paper.warnings],
+  };
+}
+
+export function analysePaper(paper: Paper, options: AnalyseOptions = {}): Critique {
+  const lenses = options.lenses ?? DEFAULT_LENSES;
+  const critique = emptyCritique(paper, lenses);
+  const seenIds = new Map<string, number>();
+  const ctx: AnalysisContext = {
+    paper,
+    lenses,
+    sentences: paperSentences(paper),
+    critique,
+    addFinding(f) {
+      const base = [f.kind, f.lens, f.term, f.detail].filter(Boolean).join(':');
+      const n = (seenIds.get(base) ?? 0) + 1;
+      seenIds.set(base, n);
+      critique.findings.push({ id: n === 1 ? base : `${base}#${n}`, ...f } as Finding);
+    },
+  };
+  for (const check of CHECKS) check.run(ctx);
+  // Most serious first; otherwise keep the order checks reported them (text order within a check).
+  critique.findings = critique.findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+  return critique;
+}

@@ -1,0 +1,91 @@
+/**
+ * Text helpers shared by the checks: sentence splitting with offsets, and turning a span of a
+ * block into evidence. Pure string code, no DOM.
+ */
+import type { Evidence, Occurrence } from './critique';
+import type { Block, Paper } from './model';
+
+export interface Sentence {
+  blockId: number;
+  /** Offsets into the block's text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Abbreviations after which a full stop does not end a sentence. Kept short and general:
+ * a missed split only makes a quote longer, a wrong split can cut a definition in half.
+ */
+const NO_BREAK_BEFORE = /(?:\b(?:e\.g|i\.e|cf|vs|al|etc|approx|Fig|Figs|Tab|No|Vol|pp|Ref|Refs|Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr|Inc|Ltd|Co|ca|viz|resp|Suppl|Eq|Eqs|Sect|Ch|ed|eds)\.|\b[A-Z]\.)$/;
+
+/** Splits one block's text into sentences, keeping offsets so evidence can be anchored. */
+export function splitSentences(block: Block): Sentence[] {
+  const text = block.text;
+  const out: Sentence[] = [];
+  let start = 0;
+  const re = /[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const endOfSentence = m.index + m[0].trimEnd().length;
+    const candidate = text.slice(start, m.index + 1);
+    if (NO_BREAK_BEFORE.test(candidate)) continue;
+    pushSentence(out, block.id, text, start, endOfSentence);
+    start = m.index + m[0].length;
+  }
+  pushSentence(out, block.id, text, start, text.length);
+  return out;
+}
+
+function pushSentence(out: Sentence[], blockId: number, text: string, start: number, end: number): void {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) out.push({ blockId, start, end, text: text.slice(start, end) });
+}
+
+/** All sentences of the paper in reading order, computed once per analysis. */
+export function paperSentences(paper: Paper): Sentence[] {
+  return paper.blocks.flatMap((b) => splitSentences(b));
+}
+
+export function sectionLabel(block: Block): string {
+  return block.sectionPath.length ? block.sectionPath.join(' › ') : roleLabel(block.role);
+}
+
+function roleLabel(role: Block['role']): string {
+  return role === 'other' ? '(no section)' : role[0]!.toUpperCase() + role.slice(1);
+}
+
+/** PDF page of a block, when it came from a PDF. */
+export function blockPage(block: Block): number | undefined {
+  return block.anchor.type === 'pdf' ? block.anchor.page : undefined;
+}
+
+/** Evidence quoting `[start, end)` of a block (offsets into the block's text). */
+export function evidenceFromSpan(block: Block, start: number, end: number): Evidence {
+  const ev: Evidence = {
+    quote: block.text.slice(start, end),
+    section: sectionLabel(block),
+    role: block.role,
+    anchor: { blockId: block.id, start, end },
+  };
+  const page = blockPage(block);
+  if (page !== undefined) ev.page = page;
+  return ev;
+}
+
+export function evidenceFromSentence(paper: Paper, s: Sentence): Evidence {
+  return evidenceFromSpan(paper.blocks[s.blockId]!, s.start, s.end);
+}
+
+/** Evidence for an occurrence: its sentence, so a reader sees the context. */
+export function evidenceFromOccurrence(o: Occurrence): Evidence {
+  const ev: Evidence = { quote: o.sentence, section: o.section, role: o.role, anchor: o.anchor };
+  if (o.page !== undefined) ev.page = o.page;
+  return ev;
+}
+
+/** Collapses runs of whitespace (incl. non-breaking spaces) to one space and trims. */
+export function normaliseSpace(s: string): string {
+  return s.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ').trim();
+}
