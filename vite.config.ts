@@ -2,9 +2,22 @@
  * One config, several passes (selected with --mode), because an MV3 extension needs bundles of
  * different shapes:
  * - `cli`: the command line, an ES module for Node with dependencies left external.
- * - (default), `content`, `background`: the extension (see the extension section below).
+ * - `background`: the background as one IIFE (Chrome service worker and Firefox background
+ *   script alike); this pass also emits manifest.json, copies public/ and the pdf.js assets.
+ * - `content`: the tiny first-load content script (IIFE, no imports).
+ * - `sidebar`: the sidebar bundle the first-load script asks for (IIFE).
+ * - `pages` (also the default mode): extension pages (PDF viewer, options) as ES modules.
+ * `npm run build` (scripts/build-extension.mjs) runs the extension passes into dist/chrome and
+ * derives dist/firefox from it.
  */
-import { defineConfig, type UserConfig } from 'vite';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+// @ts-expect-error plain .mjs helper shared with the build script (no type declarations)
+import { extensionPageInputs } from './scripts/extension-pages.mjs';
+
+const ROOT = process.cwd();
+const OUT = resolve(ROOT, process.env.CR_EXTENSION_OUT ?? 'dist/chrome');
 
 function cliConfig(): UserConfig {
   return {
@@ -19,8 +32,83 @@ function cliConfig(): UserConfig {
   };
 }
 
+const JSX = { oxc: { jsx: { runtime: 'automatic' as const, importSource: 'preact' } } };
+
+/** An IIFE bundle with no runtime imports: what MV3 content scripts and both background kinds accept. */
+function iifeConfig(entry: string, fileName: string, plugins: Plugin[] = [], publicDir: string | false = false): UserConfig {
+  return {
+    ...JSX,
+    publicDir,
+    plugins,
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir: OUT,
+      emptyOutDir: false,
+      target: 'es2022',
+      sourcemap: false,
+      minify: true,
+      copyPublicDir: publicDir !== false,
+      lib: { entry: resolve(ROOT, entry), formats: ['iife'], name: fileName.replace(/\W/g, '_'), fileName: () => fileName },
+    },
+  };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+/** Emits the root manifest (version from package.json, options page only once built) and pdf.js assets. */
+function extensionAssets(): Plugin {
+  return {
+    name: 'critical-reader-extension-assets',
+    generateBundle() {
+      const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string };
+      const manifest = JSON.parse(readFileSync(resolve(ROOT, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      manifest.version = pkg.version;
+      const pages = extensionPageInputs(ROOT) as Record<string, string>;
+      if (!pages.options) delete manifest.options_ui;
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify(manifest, null, 2) + '\n' });
+      const pdfjs = resolve(ROOT, 'node_modules/pdfjs-dist');
+      for (const sub of ['cmaps', 'standard_fonts', 'wasm']) {
+        for (const file of filesUnder(join(pdfjs, sub))) {
+          this.emitFile({ type: 'asset', fileName: `pdfjs/${relative(pdfjs, file)}`, source: readFileSync(file) });
+        }
+      }
+    },
+  };
+}
+
+function pagesConfig(): UserConfig {
+  return {
+    ...JSX,
+    root: resolve(ROOT, 'src'),
+    base: '/',
+    publicDir: false,
+    build: {
+      outDir: OUT,
+      emptyOutDir: false,
+      target: 'es2022',
+      sourcemap: false,
+      chunkSizeWarningLimit: 2000,
+      rollupOptions: { input: extensionPageInputs(ROOT) as Record<string, string> },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
-  if (mode === 'cli') return cliConfig();
-  // Extension passes are added by the extension build (issue: extension on publisher pages).
-  return cliConfig();
+  switch (mode) {
+    case 'cli':
+      return cliConfig();
+    case 'background':
+      return iifeConfig('src/background/index.ts', 'background.js', [extensionAssets()], resolve(ROOT, 'public'));
+    case 'content':
+      return iifeConfig('src/content/loader.ts', 'content.js');
+    case 'sidebar':
+      return iifeConfig('src/content/app.ts', 'sidebar.js');
+    default:
+      return pagesConfig();
+  }
 });

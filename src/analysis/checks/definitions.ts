@@ -1,7 +1,359 @@
-import type { Check } from '../context';
+/**
+ * Definitions: where each lens term is defined, whether in the authors' own words or borrowed
+ * with a citation, and a `definition-gap` finding for terms a careful paper would define
+ * (`expectDefinition`) that are never defined, only defined by citation, defined late, or defined
+ * in clearly different ways.
+ *
+ * Rules (deliberately conservative: a wrong "definition found" hides a real gap):
+ * - A definition is a sentence where the term (optionally followed by up to two head words, so
+ *   "peer support workers are defined as…" counts for "peer") is followed by a defining phrase
+ *   ("is defined as", "refers to", ", i.e.", "(defined as …)"), or preceded by one ("we define",
+ *   "by X we mean", "the term X refers", "the definition of X was"), or — only in the abstract,
+ *   introduction or methods, with the term as the sentence's subject — a copular sentence
+ *   "X is a/an … that/which/in which …" that is not evaluative ("X is a promising approach that…").
+ * - Only uses in the term's core sense (or unmarked uses) can carry a definition, and only
+ *   core-sense uses count as uses (terms without a core sense: every use): a definition of
+ *   "peer victimisation" does not define "peer" in a peer-support paper, and a paper that says
+ *   "peer-reviewed" three times has not used "peer" undefined three times.
+ * - Reference entries never count as uses or definitions.
+ * - `late` counts uses in the running text only (not the title, abstract or headings, which
+ *   routinely use a term before the introduction can define it).
+ */
+import type { AnalysisContext, Check } from '../context';
+import type { Definition, Evidence, Occurrence, TermReport } from '../critique';
+import type { SectionRole } from '../model';
+import type { LensTerm } from '../lens';
+import type { Sentence } from '../text';
+import { evidenceFromOccurrence } from '../text';
 
-// PLACEHOLDER: being written; does nothing yet.
+const Q_OPEN = `["\u201c'\u2018]?`;
+const Q_CLOSE = `["\u201d'\u2019]?`;
+/** Up to two head words after the term ("peer support workers"); none for concepts. */
+const headWords = (n: number) => `(?:[\\s\\-\\u2010\\u2011][\\p{L}\\p{N}][\\p{L}\\p{N}\\-]*){0,${n}}`;
+const PAREN = `(?:\\s*\\([^()]{0,80}\\))?`;
+const HEDGE = `(?:\\s*,?\\s*(?:here|hereafter|in this (?:review|study|paper|article|work|meta-analysis|analysis)|for (?:the purposes? of )?this (?:review|study|paper|analysis))\\s*,?)?`;
+const BE = `(?:is|are|was|were|has been|have been|had been|can be|could be|may be|might be|will be|is often|is commonly|is generally|is broadly|is usually|is typically)`;
+
+interface AfterPattern {
+  marker: string;
+  re: (heads: number) => RegExp;
+}
+
+/** Builds each head-word variant of a pattern once. */
+function perHeads(build: (heads: number) => RegExp): (heads: number) => RegExp {
+  const built = new Map<number, RegExp>();
+  return (h) => {
+    let re = built.get(h);
+    if (!re) built.set(h, (re = build(h)));
+    return re;
+  };
+}
+
+/** Patterns that follow the term. Built per head-word allowance. */
+const AFTER_PATTERNS: AfterPattern[] = [
+  {
+    marker: 'is defined as',
+    re: perHeads((h) =>
+      new RegExp(
+        `^${Q_CLOSE}${headWords(h)}${PAREN}${HEDGE}\\s*,?\\s*(?:${BE}\\s+)?(?:\\p{L}+ly\\s+)?(?:defined|operationali[sz]ed|conceptuali[sz]ed|referred to)\\s+(?:here\\s+)?(?:as|to be)\\b`,
+        'iu',
+      )),
+  },
+  {
+    marker: 'is described as',
+    re: perHeads((h) =>
+      new RegExp(
+        `^${Q_CLOSE}${headWords(h)}${PAREN}${HEDGE}\\s*,?\\s*${BE}\\s+(?:\\p{L}+ly\\s+)?(?:described|understood|characteri[sz]ed)\\s+as\\s+(?:a|an|the|any|["\u201c'\u2018])`,
+        'iu',
+      )),
+  },
+  {
+    marker: 'refers to',
+    re: perHeads((h) =>
+      new RegExp(`^${Q_CLOSE}${headWords(h)}${PAREN}${HEDGE}\\s*,?\\s*(?:(?:generally|broadly|commonly|usually|typically|here)\\s+)?(?:refers? to|means|denotes)\\b`, 'iu')),
+  },
+  {
+    marker: 'i.e.',
+    re: perHeads((h) => new RegExp(`^${Q_CLOSE}${headWords(h)}\\s*(?:,|\\(|\u2014|\u2013|-)\\s*(?:i\\.\\s?e\\.?|that is|namely)[,\\s]`, 'iu')),
+  },
+  {
+    marker: 'as defined by',
+    re: perHeads((h) => new RegExp(`^${Q_CLOSE}${headWords(h)}\\s*(?:,|\\()\\s*as (?:defined|described|conceptuali[sz]ed) (?:by|in)\\b`, 'iu')),
+  },
+];
+
+interface BeforePattern {
+  marker: string;
+  before: RegExp;
+  after: RegExp;
+  own?: boolean;
+}
+
+const BEFORE_PATTERNS: BeforePattern[] = [
+  {
+    marker: 'we define',
+    before: new RegExp(`\\b(?:we|I)\\s+(?:\\p{L}+ly\\s+)?(?:define|defined|conceptuali[sz]e|conceptuali[sz]ed|operationali[sz]e|operationali[sz]ed)\\s+(?:the term\\s+)?${Q_OPEN}$`, 'iu'),
+    after: new RegExp(`^${Q_CLOSE}${PAREN}\\s*(?:as|to be|to mean)\\b`, 'iu'),
+    own: true,
+  },
+  {
+    marker: 'we use the term',
+    before: new RegExp(`\\b(?:we|I)\\s+(?:use|used|employ|adopt)\\s+the\\s+(?:term|phrase|label|concept)\\s+${Q_OPEN}$`, 'iu'),
+    after: /^/,
+    own: true,
+  },
+  {
+    marker: 'by X we mean',
+    before: new RegExp(`\\bby\\s+${Q_OPEN}$`, 'iu'),
+    after: new RegExp(`^${Q_CLOSE}${PAREN}\\s*,?\\s*(?:we|I|the authors)\\s+(?:mean|refer to)\\b`, 'iu'),
+    own: true,
+  },
+  {
+    marker: 'defined X as',
+    before: new RegExp(`\\b(?:define|defines|defined|defining|describe|describes|described)\\s+${Q_OPEN}$`, 'iu'),
+    after: new RegExp(`^${Q_CLOSE}${PAREN}\\s*as\\b`, 'iu'),
+  },
+  {
+    marker: 'the term',
+    before: new RegExp(`\\bthe\\s+(?:term|phrase|concept|label|expression)\\s+${Q_OPEN}$`, 'iu'),
+    after: new RegExp(`^${Q_CLOSE}${PAREN}\\s*,?\\s*(?:(?:is|was|has been|will be)\\s+(?:used|defined|understood|taken)|refers|describes|denotes|means|encompasses|here)\\b`, 'iu'),
+  },
+  {
+    marker: 'definition of',
+    // "There is no agreed definition of X" is the opposite of a definition.
+    before: new RegExp(`^(?!.*\\b(?:no|lack|lacks|lacking|absence|without|unclear|vary|varies|differ|differs|inconsistent|debate|debated|contested|consensus)\\b).*\\b(?:the|our|a|this)\\s+(?:\\p{L}+\\s+)?definition\\s+of\\s+${Q_OPEN}$`, 'iu'),
+    after: new RegExp(`^${Q_CLOSE}${PAREN}\\s*(?:[\\p{L}-]+\\s+){0,6}?(?:is|was|:|as)\\s`, 'iu'),
+  },
+];
+
+/** Sentence-initial subject position for the guarded copular pattern. */
+const SUBJECT_START = new RegExp(
+  `^(?:(?:in this (?:review|study|paper|article|work)|here|for this (?:review|study)|in the present (?:review|study)|for the purposes? of this (?:review|study|paper))\\s*,\\s*)?(?:the\\s+(?:term|concept)\\s+)?${Q_OPEN}$`,
+  'iu',
+);
+const EVALUATIVE =
+  'promising|important|effective|efficacious|growing|key|valuable|popular|common|critical|essential|useful|cost-effective|emerging|feasible|potential|major|viable|well-established|established|crucial|acceptable|novel|powerful|increasingly|widely|particularly|relatively|highly|very|understudied|under-researched|evidence-based|recognised|recognized|area|topic|field|priority|need|challenge|barrier|concern|problem|issue|good|great|better|best|low-cost|scalable|attractive|appealing|significant|central|core|vital|integral|notable|alternative|complementary|example|increasing|rapidly|new|recent|unique';
+const COPULAR = perHeads((h: number) =>
+  new RegExp(
+    `^${Q_CLOSE}${headWords(h)}${PAREN}\\s*(?:is|are)\\s+(?:a|an)\\s+(?!(?:[\\p{L}-]+\\s+){0,2}(?:${EVALUATIVE})\\b)(?:(?:[\\p{L}-]+\\s+){0,4}?(?:form|type|kind|mode|model|system|process|practice|approach|set|category) of\\b|(?:[\\p{L}-]+[\\s,]+){1,10}?(?:that|which|in which|where|whereby|wherein|through which|whose|involving|delivered|provided|offered|between|among|from|by)\\b)`,
+    'iu',
+  ));
+const COPULAR_ROLES: SectionRole[] = ['abstract', 'introduction', 'methods'];
+
+const CITATION = new RegExp(
+  [
+    '\\[\\s*\\d+(?:\\s*[,\u2013\\-]\\s*\\d+)*\\s*\\]',
+    '\\([^()]*?(?:et al\\.?|[A-Z][\\p{L}\u2019\'-]+)[^()]*?\\b(?:19|20)\\d{2}[a-z]?[^()]*\\)',
+    '\\^\\d',
+    '[\u00b9\u00b2\u00b3\u2070-\u2079]',
+    'et al\\.?,?\\s*\\(?(?:19|20)\\d{2}',
+    '\\b[Ff]ollowing\\s+(?:the\\s+)?[A-Z]\\p{L}',
+  ].join('|'),
+  'u',
+);
+const BORROWING = /\b(?:according to|as defined by|as described by|as conceptuali[sz]ed by|defined by|described by|adopt(?:ed|ing)?|borrow(?:ed|ing)?)\b/i;
+
+const DISCUSSION_ROLES: SectionRole[] = ['discussion', 'limitations', 'conclusion'];
+const FRONT_ROLES: SectionRole[] = ['title', 'abstract'];
+
+interface Use {
+  occ: Occurrence;
+  /** Whether this use is in running text (not title, abstract or a heading). */
+  body: boolean;
+}
+
+interface Found extends Definition {
+  /** Running-text uses before this definition. */
+  bodyUsesBefore: number;
+}
+
+function findSentence(index: Map<number, Sentence[]>, occ: Occurrence): Sentence | undefined {
+  return index.get(occ.anchor.blockId)?.find((s) => s.start <= occ.anchor.start && occ.anchor.end <= s.end);
+}
+
+/** The defining phrase marking a definition of this use, or null. */
+export function definitionMarker(
+  sentence: string,
+  matchStart: number,
+  matchEnd: number,
+  role: SectionRole,
+  concept: boolean,
+): { marker: string; own: boolean | null } | null {
+  const before = sentence.slice(0, matchStart);
+  const after = sentence.slice(matchEnd);
+  const heads = concept ? 0 : 2;
+  for (const p of AFTER_PATTERNS) if (p.re(heads).test(after)) return { marker: p.marker, own: null };
+  for (const p of BEFORE_PATTERNS) {
+    if (p.before.test(before) && p.after.test(after)) return { marker: p.marker, own: p.own ?? null };
+  }
+  if (COPULAR_ROLES.includes(role) && SUBJECT_START.test(before) && COPULAR(heads).test(after)) {
+    return { marker: 'is a … that', own: null };
+  }
+  return null;
+}
+
+function originOf(sentence: string, own: boolean | null): 'own' | 'cited' {
+  // "We define X as…" is the authors' own unless they say they are following someone else.
+  if (own === true) return BORROWING.test(sentence) || /\bfollowing\b/i.test(sentence) ? 'cited' : 'own';
+  const borrowed = CITATION.test(sentence) || BORROWING.test(sentence);
+  return borrowed ? 'cited' : 'own';
+}
+
+const STOPWORDS = new Set(
+  'a an the and or of to in on for by with as at from that which who whom whose this these those is are was were be been being it its their there here we our any all such other than into through via between among also not no can may might will would should could has have had do does did i e ie eg e.g i.e defined define defines definition refers refer means term terms known described understood characterised characterized used use'.split(
+    ' ',
+  ),
+);
+
+function contentWords(text: string, exclude: Set<string>): Set<string> {
+  const words = text
+    .toLowerCase()
+    .replace(/\[[^\]]*\]|\([^)]*\d{4}[^)]*\)/g, ' ')
+    .match(/\p{L}[\p{L}-]*/gu);
+  const out = new Set<string>();
+  for (const w of words ?? []) {
+    const stem = w.replace(/(?:ies)$/, 'y').replace(/(?<=\w{3})s$/, '');
+    if (!STOPWORDS.has(w) && !exclude.has(stem) && stem.length > 2) out.add(stem);
+  }
+  return out;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  const union = a.size + b.size - inter;
+  return union === 0 ? 1 : inter / union;
+}
+
+/** Core sense ids of a term, or null when the term has no core sense (every use counts). */
+function coreSenses(term: LensTerm): Set<string> | null {
+  const core = (term.senses ?? []).filter((s) => s.core).map((s) => s.id);
+  return core.length ? new Set(core) : null;
+}
+
+function analyseTerm(ctx: AnalysisContext, report: TermReport, term: LensTerm, index: Map<number, Sentence[]>): void {
+  const core = coreSenses(term);
+  const unmarked = term.defaultSense ?? 'unspecified';
+  // Unmarked uses may carry a definition ("Peers are defined as…"), but only core-sense uses count
+  // as uses: "direct-to-consumer advertising" is not an undefined use of lived experience.
+  const candidates: Use[] = report.occurrences
+    .filter((o) => !o.inReference && (!core || core.has(o.sense) || o.sense === unmarked))
+    .map((o) => ({ occ: o, body: !FRONT_ROLES.includes(o.role) && ctx.paper.blocks[o.anchor.blockId]?.kind !== 'heading' }));
+  const counts = (u: Use) => !core || core.has(u.occ.sense);
+  const uses = candidates.filter(counts);
+  const found: Found[] = [];
+  const seen = new Set<string>();
+  let usesBefore = 0;
+  let bodyUsesBefore = 0;
+  for (const use of candidates) {
+    const s = findSentence(index, use.occ);
+    const key = s ? `${s.blockId}:${s.start}` : '';
+    if (s && !seen.has(key)) {
+      const hit = definitionMarker(s.text, use.occ.anchor.start - s.start, use.occ.anchor.end - s.start, use.occ.role, term.concept === true);
+      if (hit) {
+        seen.add(key);
+        const def: Found = {
+          text: s.text,
+          origin: originOf(s.text, hit.own),
+          marker: hit.marker,
+          section: use.occ.section,
+          role: use.occ.role,
+          anchor: { blockId: s.blockId, start: s.start, end: s.end },
+          usesBefore,
+          bodyUsesBefore,
+        };
+        if (use.occ.page !== undefined) def.page = use.occ.page;
+        found.push(def);
+      }
+    }
+    if (!counts(use)) continue;
+    usesBefore++;
+    if (use.body) bodyUsesBefore++;
+  }
+  report.definitions = found.map(({ bodyUsesBefore: _omit, ...d }) => d);
+  if (!report.expectDefinition) return;
+
+  const label = `'${report.label}'`;
+  const base = { kind: 'definition-gap' as const, theme: 'terms' as const, lens: report.lens, term: report.term };
+  const defEvidence = (defs: Definition[]) =>
+    defs.slice(0, 3).map((d) => {
+      const ev: Evidence = { quote: d.text, section: d.section, role: d.role, anchor: d.anchor };
+      if (d.page !== undefined) ev.page = d.page;
+      return ev;
+    });
+
+  if (found.length === 0) {
+    if (uses.length >= 3) {
+      ctx.addFinding({
+        ...base,
+        detail: 'none',
+        severity: 'concern',
+        summary: `${label} is used ${uses.length} times but never defined.`,
+        evidence: uses.slice(0, 3).map((u) => evidenceFromOccurrence(u.occ)),
+      });
+    }
+    return;
+  }
+  if (found.every((d) => d.origin === 'cited')) {
+    ctx.addFinding({
+      ...base,
+      detail: 'cited-only',
+      severity: 'caution',
+      summary: `${label} is only defined by a borrowed, cited definition, never in the authors' own words.`,
+      evidence: defEvidence(found),
+    });
+  }
+  const first = found[0]!;
+  const onlyInDiscussion = found.every((d) => DISCUSSION_ROLES.includes(d.role));
+  if (first.bodyUsesBefore >= 3 || onlyInDiscussion) {
+    ctx.addFinding({
+      ...base,
+      detail: 'late',
+      severity: 'caution',
+      summary: onlyInDiscussion
+        ? `${label} is defined only in the ${first.section} section, after it has been used ${first.usesBefore} times.`
+        : `${label} is first defined after it has already been used ${first.bodyUsesBefore} times in the text.`,
+      evidence: defEvidence([first]),
+    });
+  }
+  if (found.length >= 2) {
+    const exclude = new Set(
+      term.variants.flatMap((v) => v.toLowerCase().split(/[\s-]+/)).map((w) => w.replace(/\*$/, '').replace(/(?<=\w{3})s$/, '')),
+    );
+    const words = found.map((d) => contentWords(d.text, exclude));
+    let pair: [number, number] | null = null;
+    for (let i = 0; i < found.length && !pair; i++) {
+      for (let j = i + 1; j < found.length; j++) {
+        if (words[i]!.size >= 3 && words[j]!.size >= 3 && jaccard(words[i]!, words[j]!) < 0.5) {
+          pair = [i, j];
+          break;
+        }
+      }
+    }
+    if (pair) {
+      ctx.addFinding({
+        ...base,
+        detail: 'inconsistent',
+        severity: 'caution',
+        summary: `${label} is defined in ${found.length} places, and at least two of the definitions clearly differ.`,
+        evidence: defEvidence([found[pair[0]]!, found[pair[1]]!]),
+      });
+    }
+  }
+}
+
 export const definitions: Check = {
   id: 'definitions',
-  run() {},
+  run(ctx) {
+    const index = new Map<number, Sentence[]>();
+    for (const s of ctx.sentences) {
+      const list = index.get(s.blockId);
+      if (list) list.push(s);
+      else index.set(s.blockId, [s]);
+    }
+    for (const report of ctx.critique.terms) {
+      const term = ctx.lenses.find((l) => l.id === report.lens)?.terms.find((t) => t.id === report.term);
+      if (term) analyseTerm(ctx, report, term, index);
+    }
+  },
 };

@@ -1,7 +1,54 @@
+/**
+ * Positionality / reflexivity statement: who the authors are in relation to the topic (lived
+ * experience, insider/outsider, discipline, identity) and how that shaped the work. A newer norm
+ * (Lancet Psychiatry 2024 encourages declaring "a position of lived experience"), so its absence is
+ * "not reported", a caution rather than a concern.
+ */
 import type { Check } from '../context';
+import { findStatement, type StatementSpec } from '../statement-patterns';
 
-// PLACEHOLDER: being written; does nothing yet.
+export const POSITIONALITY: StatementSpec = {
+  heading:
+    /\b(?:positionality|reflexivity|researcher (?:positions?|reflexivity|characteristics|background)|(?:author|authors'?|researchers?'?) (?:positionality|reflexivity|positions?)|reflexive statement|statement of positionality)\b/i,
+  label: [
+    '(?:author(?:s\'?)?\\s+|researcher\\s+)?positionality(?:\\s+statement)?',
+    '(?:author(?:s\'?)?\\s+|researcher\\s+)?reflexivity(?:\\s+statement)?',
+  ].join('|'),
+  phrases: [
+    /\b(?:I|we)\s+(?:each\s+|both\s+|all\s+)?identify\s+as\b/,
+    /\b(?:first|lead|senior|last|second|third|corresponding|principal)\s+(?:author|researcher|investigator)\b[^.;]{0,80}?\b(?:lived (?:and living )?experience|identif\w+ as|(?:is|was) (?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:woman|man|person|survivor|service user|peer (?:worker|supporter|specialist)|carer|parent|member of)|insider|outsider)\b/i,
+    /\bauthors?\b[^.;]{0,30}?\b(?:with|who have|who has|draw(?:s|ing)? on)\s+(?:their\s+|his\s+|her\s+)?(?:own\s+|personal\s+)?lived (?:and living )?experience\b/i,
+    /\b(?:our|my)\s+(?:own\s+)?(?:positions?|positionalit(?:y|ies)|standpoints?|identities|social locations?)\s+(?:as|in relation to|within)\b/i,
+    /\b(?:our|my)\s+(?:own\s+)?(?:personal\s+)?lived (?:and living )?experiences?\b(?![\s-]+(?:advisory|reference|expert|steering|panel|group|board|committee|researchers?|co-?researchers?|partners?|members?|workers?|team|consultants?))/i,
+    /\bwe approached (?:this|the) (?:work|study|research|review|analysis) (?:as|from)\b/i,
+    /\b(?:I|we)\s+approach(?:ed)? (?:this|the) (?:work|study|research|review|analysis) from\b/i,
+    /\bas\s+(?:researchers|authors|clinicians|scholars|academics|white|black|women|men|people|a team)\b[^.;]{0,60}?\b(?:we|our)\s+(?:\w+\s+){0,3}?(?:recogni[sz]e|acknowledge|reflect|bring|are aware|brought|position)\b/i,
+    /\binsider(?:\s*\/\s*|\s+(?:or|and)\s+|-)outsider\b|\b(?:insider|outsider)\s+(?:status|position|perspective|researchers?)\b/i,
+    /\breflexiv(?:ity|e (?:journal|diary|diaries|notes|memos?|statement|practice|discussions?))\b/i,
+    /\b(?:I|we)\s+(?:\w+\s+)?reflected on (?:our|my) (?:own )?(?:positions?|assumptions|biases|roles?|backgrounds?|experiences)\b/i,
+    /\bwrit(?:e|ing|ten) from (?:a|the|our|my) (?:position|perspective|standpoint) of lived experience\b/i,
+  ],
+  // Reviews of the literature talk about reflexivity without reporting their own.
+  excludeRoles: ['introduction'],
+  // "Positionality" / "Reflexivity" as a heading is specific wherever it sits (often in the methods).
+  headingAnywhere: true,
+};
+
 export const positionality: Check = {
   id: 'positionality',
-  run() {},
+  run(ctx) {
+    const match = findStatement(ctx, POSITIONALITY);
+    ctx.critique.statements.positionality = { found: match.found, evidence: match.evidence };
+    if (match.found) return;
+    ctx.addFinding({
+      kind: 'missing-positionality',
+      theme: 'statements',
+      severity: 'caution',
+      summary:
+        'No positionality or reflexivity statement was found (looked for: a positionality/reflexivity section, ' +
+        "authors' own lived experience, \"our positions as…\", insider/outsider status, reflexive practice). " +
+        'It is not reported; a newer norm, so a reader cannot tell from where the authors approached the topic.',
+      evidence: [],
+    });
+  },
 };

@@ -1,0 +1,113 @@
+/**
+ * Extension figures for `npm run bench`:
+ * - gzipped size of the first-load content script (and the sidebar and background bundles);
+ * - toggle → sidebar painted, on a generated 100-reference article and on the corpus page with
+ *   the most references;
+ * - the longest main-thread task on the page while the sidebar opens (PerformanceObserver
+ *   'longtask'; tasks under 50 ms are not reported by the browser, so "none" means all < 50 ms).
+ * Usage: `npx tsx scripts/bench-extension.ts` (prints JSON with --json). Needs /usr/bin/chromium.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST_CHROME, ensureBuilt, launchWithExtension, openSidebar, startServer } from '../test/browser/harness';
+
+export interface PageFigures {
+  page: string;
+  references: number;
+  /** Toggle message sent → sidebar rendered and a frame painted (ms, measured in the page). */
+  toggleToPaintedMs: number;
+  /** Longest main-thread task while opening (ms); null when none reached the 50 ms long-task threshold. */
+  longestTaskMs: number | null;
+}
+
+export interface ExtensionFigures {
+  contentScriptGzipBytes: number;
+  sidebarBundleGzipBytes: number;
+  backgroundGzipBytes: number;
+  pages: PageFigures[];
+}
+
+const gz = (file: string) => gzipSync(readFileSync(join(DIST_CHROME, file)), { level: 9 }).length;
+
+/** A plain long article: sections of running text, a search statement, declarations, 100 references. */
+export function hundredReferenceArticle(): string {
+  const para = (i: number) =>
+    `<p>In study ${i}, peer support workers and lived experience researchers met participants in digital and face-to-face settings; ` +
+    `outcomes were compared with usual care across several community services, as reported previously [${(i % 100) + 1}]. ` +
+    'The peer workers received training and supervision, and the analysis followed a pre-registered protocol with sensitivity analyses.</p>';
+  const section = (title: string, from: number) => `<section><h2>${title}</h2>${Array.from({ length: 12 }, (_, k) => para(from + k)).join('')}</section>`;
+  const refs = Array.from({ length: 100 }, (_, i) => `<li>Author${i} A, Writer B. A study of support number ${i}. J Example. ${1985 + (i % 38)};${i + 1}:${i}-${i + 9}.</li>`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Peer support: a long review</title>
+<meta name="citation_title" content="Peer support: a long review"><meta name="citation_doi" content="10.5555/bench.100">
+<meta name="citation_publication_date" content="2023/05/01"></head><body><main><article>
+<h1>Peer support: a long review</h1>
+${section('Introduction', 0)}
+<section><h2>Methods</h2><p>We searched MEDLINE and PsycINFO from inception to March 2023 without language restrictions.</p>${Array.from({ length: 12 }, (_, k) => para(20 + k)).join('')}</section>
+${section('Results', 40)}${section('Discussion', 60)}
+<section><h2>Declarations</h2><p>Competing interests: the authors declare none.</p><p>Funding: this work received no specific funding.</p></section>
+<section><h2>References</h2><ol>${refs}</ol></section></article></main></body></html>`;
+}
+
+/** The corpus page with the most references (by its truth file), if the corpus is present. */
+function biggestCorpusPage(): { name: string; html: string; refs: number } | null {
+  const dir = join(process.cwd(), '..', 'shared', 'corpus', 'html');
+  if (!existsSync(dir)) return null;
+  let best: { name: string; refs: number } | null = null;
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.truth.json'))) {
+    const refs = (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { refYears?: unknown[] }).refYears?.length ?? 0;
+    if (!best || refs > best.refs) best = { name: f.replace('.truth.json', '.html'), refs };
+  }
+  return best && { ...best, html: readFileSync(join(dir, best.name), 'utf8') };
+}
+
+export async function benchExtension(): Promise<ExtensionFigures> {
+  ensureBuilt();
+  const figures: ExtensionFigures = {
+    contentScriptGzipBytes: gz('content.js'),
+    sidebarBundleGzipBytes: gz('sidebar.js'),
+    backgroundGzipBytes: gz('background.js'),
+    pages: [],
+  };
+  const server = await startServer({});
+  const ext = await launchWithExtension();
+  try {
+    const targets = [{ name: 'generated 100-reference article', html: hundredReferenceArticle(), refs: 100 }];
+    const corpus = biggestCorpusPage();
+    if (corpus) targets.push({ name: `corpus ${corpus.name}`, html: corpus.html, refs: corpus.refs });
+    for (const [i, t] of targets.entries()) {
+      const page = await ext.context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __longTasks: number[] };
+        w.__longTasks = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(server.page(`/bench-${i}.html`, t.html));
+      await page.waitForTimeout(500); // let page load work settle, then count only our tasks
+      await page.evaluate(() => {
+        (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
+      });
+      await openSidebar(ext, page);
+      await page.waitForTimeout(1500); // highlights are anchored in slices after the first paint
+      const openMs = Number(await page.locator('critical-reader-sidebar').getAttribute('data-open-ms'));
+      const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+      figures.pages.push({ page: t.name, references: t.refs, toggleToPaintedMs: openMs, longestTaskMs: tasks.length ? Math.round(Math.max(...tasks)) : null });
+      await page.close();
+    }
+  } finally {
+    await ext.close();
+    await server.close();
+  }
+  return figures;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const f = await benchExtension();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(f, null, 2));
+  else {
+    console.log(`First-load content script: ${(f.contentScriptGzipBytes / 1024).toFixed(1)} KB gzipped (sidebar bundle ${(f.sidebarBundleGzipBytes / 1024).toFixed(1)} KB, background ${(f.backgroundGzipBytes / 1024).toFixed(1)} KB)`);
+    for (const p of f.pages) {
+      console.log(`${p.page} (${p.references} refs): toggle → painted ${p.toggleToPaintedMs} ms; longest page task ${p.longestTaskMs === null ? 'none over 50 ms' : `${p.longestTaskMs} ms`}`);
+    }
+  }
+}

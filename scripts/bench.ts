@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: speed figures, printed as tables (never asserted in tests).
+ * - HTML: parse (linkedom) + extract + analyse per corpus page; median, p95, max ms and MB/s;
+ *   the 100-reference case; and linearity (the same article repeated 1×, 2×, 4×, 8×).
+ * - PDF: pdf.js text extraction vs our layout + analysis per PDF, and CLI throughput.
+ * - Extension: first-load size, toggle→painted sidebar, longest main-thread task (scripts/bench-extension.ts).
+ */
+import '../src/shared/node-polyfills';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analysePaper } from '../src/analysis/engine';
+import { extractHtml } from '../src/extract/html/index';
+import { parseHtmlInNode } from '../src/extract/html/node-dom';
+
+const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  const line = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
+  return [line(headers), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...cells.slice(1).map(line)].join('\n');
+}
+
+function timeHtml(html: string): { parse: number; extract: number; analyse: number; refs: number } {
+  const t0 = performance.now();
+  const doc = parseHtmlInNode(html);
+  const t1 = performance.now();
+  const paper = extractHtml(doc, null);
+  const t2 = performance.now();
+  const c = analysePaper(paper);
+  const t3 = performance.now();
+  return { parse: t1 - t0, extract: t2 - t1, analyse: t3 - t2, refs: c.references.count };
+}
+
+function benchHtml(): void {
+  const dir = join(CORPUS, 'html');
+  if (!existsSync(dir)) {
+    console.log(`HTML benchmark skipped: ${dir} is absent (the shared corpus sits beside the project root).`);
+    return;
+  }
+  const files = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+  const pages = files.map((f) => readFileSync(join(dir, f), 'utf8'));
+  for (const html of pages.slice(0, 10)) timeHtml(html); // warm-up: JIT, regex compilation caches
+  const per: { total: number; engine: number; bytes: number; refs: number }[] = [];
+  for (const html of pages) {
+    const runs = [0, 1, 2].map(() => timeHtml(html));
+    const best = runs.reduce((a, b) => (a.parse + a.extract + a.analyse <= b.parse + b.extract + b.analyse ? a : b));
+    per.push({ total: best.parse + best.extract + best.analyse, engine: best.extract + best.analyse, bytes: Buffer.byteLength(html), refs: best.refs });
+  }
+  const totals = per.map((p) => p.total).sort((a, b) => a - b);
+  const engine = per.map((p) => p.engine).sort((a, b) => a - b);
+  const bytes = per.reduce((s, p) => s + p.bytes, 0);
+  const totalMs = per.reduce((s, p) => s + p.total, 0);
+  console.log(`\n## HTML pages (${files.length} corpus pages, best of 3 runs each)\n`);
+  console.log(
+    table(
+      ['stage', 'median ms', 'p95 ms', 'max ms', 'MB/s'],
+      [
+        ['parse + extract + analyse', totals.length ? quantile(totals, 0.5).toFixed(2) : '', quantile(totals, 0.95).toFixed(2), totals.at(-1)!.toFixed(2), (bytes / 1e6 / (totalMs / 1000)).toFixed(1)],
+        ['extract + analyse (engine)', quantile(engine, 0.5).toFixed(2), quantile(engine, 0.95).toFixed(2), engine.at(-1)!.toFixed(2), (bytes / 1e6 / (per.reduce((s, p) => s + p.engine, 0) / 1000)).toFixed(1)],
+      ],
+    ),
+  );
+  const around100 = per.filter((p) => p.refs >= 90 && p.refs <= 120);
+  if (around100.length) {
+    const t = around100.map((p) => p.total).sort((a, b) => a - b);
+    console.log(`\n100-reference articles (90–120 refs, n=${around100.length}): median ${quantile(t, 0.5).toFixed(2)} ms, max ${t.at(-1)!.toFixed(2)} ms (target ≤ 30 ms)`);
+  }
+  // Linearity: one long article repeated inside one <main>.
+  const biggest = pages.reduce((a, b) => (a.length > b.length ? a : b));
+  const body = biggest.slice(biggest.indexOf('<body'), biggest.lastIndexOf('</body>'));
+  const rows: (string | number)[][] = [];
+  let base = 0;
+  for (const k of [1, 2, 4, 8]) {
+    const html = `<!doctype html><html><head><title>x</title></head>${body.repeat(k)}</html>`;
+    timeHtml(html);
+    const ms = Math.min(...[0, 1, 2].map(() => { const r = timeHtml(html); return r.parse + r.extract + r.analyse; }));
+    if (k === 1) base = ms;
+    rows.push([`${k}×`, (Buffer.byteLength(html) / 1e6).toFixed(2), ms.toFixed(1), (ms / base / k).toFixed(2)]);
+  }
+  console.log('\n### Linearity (largest corpus page repeated)\n');
+  console.log(table(['size', 'MB', 'ms', 'ms per unit ÷ 1× (1.00 = linear)'], rows));
+}
+
+async function main(): Promise<void> {
+  console.log('# Critical Reader benchmark');
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+  benchHtml();
+  const pdf = join(import.meta.dirname, 'bench-pdf.ts');
+  if (existsSync(pdf)) await (await import('./bench-pdf')).benchPdf(CORPUS, table, quantile);
+  const ext = join(import.meta.dirname, 'bench-extension.ts');
+  if (existsSync(ext)) await import('./bench-extension');
+}
+
+await main();

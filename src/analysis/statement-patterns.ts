@@ -1,0 +1,222 @@
+/**
+ * Shared machinery for the statement checks (competing interests, funding, positionality,
+ * involvement): find a statement by its heading, an inline label ("Funding: …"), or a phrase
+ * that states it. Like rtransparent, position matters as much as wording: a heading or a
+ * back-matter phrase only counts where declarations sit, so a paper *about* conflict-of-interest
+ * policies does not "declare" one in its Results.
+ */
+import type { AnalysisContext } from './context';
+import type { Evidence } from './critique';
+import type { Block, Paper, SectionRole } from './model';
+import { evidenceFromSentence, evidenceFromSpan, type Sentence } from './text';
+
+export interface StatementSpec {
+  /** A section title that names the statement ("Competing interests", "Funding information"). */
+  heading: RegExp;
+  /** Label alternatives (a regex source without anchors or terminator), e.g. "funding|financial support". */
+  label: string;
+  /** Phrases that state it wherever they appear (except reference entries). */
+  phrases: RegExp[];
+  /** Phrases that count only in back matter (declarations, acknowledgements, footnotes, end of paper). */
+  backMatterPhrases?: RegExp[];
+  /** Roles in which even the strong phrases do not count (e.g. an introduction reviewing the literature). */
+  excludeRoles?: SectionRole[];
+  /** Phrase matches in sentences like these are dropped (e.g. recommendations: "future studies should…"). */
+  rejectSentence?: RegExp;
+  /** A matching heading counts wherever it sits (its wording is specific enough), given `headingBodyCue`. */
+  headingAnywhere?: boolean;
+  /** Back-matter phrases do not count under headings matching this (e.g. funding talk inside a COI section). */
+  notUnder?: RegExp;
+  /**
+   * Whether a block under a matching heading must also look like a statement (e.g. mention
+   * "declare", "none", "received") when its position alone is not convincing.
+   */
+  headingBodyCue?: RegExp;
+}
+
+export interface StatementMatch {
+  found: boolean;
+  evidence: Evidence[];
+  /** Blocks that carry the statement, in paper order. */
+  blockIds: number[];
+  /** Sentences that matched a phrase or label. */
+  sentences: Sentence[];
+  /** Blocks found through a heading or a label (the whole block is the statement). */
+  headedBlockIds: number[];
+}
+
+/** Roles of the argument of a paper; declarations sit before or after them. */
+const BODY_ROLES = new Set<SectionRole>(['introduction', 'methods', 'results', 'discussion', 'limitations', 'conclusion']);
+const DECLARATION_ROLES = new Set<SectionRole>(['declarations', 'acknowledgements']);
+
+interface BodyBounds {
+  first: number;
+  last: number;
+}
+
+function bodyBounds(paper: Paper): BodyBounds {
+  let first = -1;
+  let last = -1;
+  for (const b of paper.blocks) {
+    if (!BODY_ROLES.has(b.role)) continue;
+    if (first < 0) first = b.id;
+    last = b.id;
+  }
+  return { first, last };
+}
+
+/** Outside the argument: a declarations box, acknowledgements, a footnote, or front/end matter. */
+export function isBackMatter(block: Block, bounds: BodyBounds): boolean {
+  if (block.role === 'references') return false;
+  if (DECLARATION_ROLES.has(block.role) || block.kind === 'footnote') return true;
+  if (BODY_ROLES.has(block.role) || block.role === 'abstract') return false;
+  // Without recognised body sections (commentaries, unsectioned PDFs) position says nothing.
+  return bounds.first >= 0 && (block.id > bounds.last || block.id < bounds.first);
+}
+
+/** "None declared.", "Nil.", "Not applicable." after a label. */
+const NULL_STATEMENT = /^\s*(?:none|nil|nothing to (?:declare|disclose)|not applicable|n\/a|no(?:ne)? (?:declared|to declare))\b/i;
+
+/** Before the first or after the last body block: where journals print declarations. */
+function outsideBody(block: Block, bounds: BodyBounds): boolean {
+  return bounds.first < 0 || block.id > bounds.last || block.id < bounds.first;
+}
+
+/**
+ * A label opening `text`: "Funding: …", "Competing interests — None", "CONFLICTS OF INTERESTThe
+ * authors…" (a label run into the text, common when publishers' HTML loses a line break), or a
+ * label followed by a typical statement opening ("Competing interests The authors declare…").
+ * Returns the offset where the statement text starts, or -1.
+ */
+export function labelEnd(text: string, label: string): number {
+  const re = new RegExp(`^\\s*(?:${label})(?:\\s+statements?)?`, 'i');
+  const m = re.exec(text);
+  if (!m) return -1;
+  const rest = text.slice(m[0].length);
+  const punct = /^\s*(?:[:.\u2014\u2013|]|\s-\s)\s*/.exec(rest);
+  if (punct) return rest.length > punct[0].length ? m[0].length + punct[0].length : -1;
+  const labelText = m[0].trim();
+  if (/^[A-Z][A-Z\s/&'’-]+$/.test(labelText) && /^[A-Z][a-z]/.test(rest)) return m[0].length;
+  const opening = /^\s+(?=(?:None|Nil|Nothing|Not applicable|No\s|The authors?\b|All authors\b|This (?:work|study|research|project)\b|We\s|I\s|[A-Z]{2,4}\s+(?:is|has|have|was|received|reports?|declares?)\b))/.exec(rest);
+  return opening ? m[0].length + opening[0].length : -1;
+}
+
+/** The label as a whole short block (a <dt> or bold run rendered on its own line). */
+function isBareLabel(text: string, label: string): boolean {
+  return text.length <= 80 && new RegExp(`^\\s*(?:${label})(?:\\s+statements?)?\\s*[:.]?\\s*$`, 'i').test(text);
+}
+
+function headingMatches(block: Block, heading: RegExp): boolean {
+  return block.sectionPath.some((title) => heading.test(title));
+}
+
+export function findStatement(ctx: AnalysisContext, spec: StatementSpec): StatementMatch {
+  const { paper, sentences } = ctx;
+  const bounds = bodyBounds(paper);
+  const blockIds = new Set<number>();
+  const headed = new Set<number>();
+  const matched: Sentence[] = [];
+  const evidence: Evidence[] = [];
+  const quoted = new Set<string>();
+  const cite = (ev: Evidence) => {
+    const key = `${ev.anchor?.blockId}:${ev.anchor?.start}`;
+    if (quoted.has(key)) return;
+    quoted.add(key);
+    evidence.push(ev);
+  };
+  const excluded = new Set(spec.excludeRoles ?? []);
+  const sentencesOf = new Map<number, Sentence[]>();
+  for (const s of sentences) {
+    const list = sentencesOf.get(s.blockId);
+    if (list) list.push(s);
+    else sentencesOf.set(s.blockId, [s]);
+  }
+
+  const firstSentences = (block: Block, n: number): Evidence[] =>
+    (sentencesOf.get(block.id) ?? []).slice(0, n).map((s) => evidenceFromSentence(paper, s));
+
+  for (const block of paper.blocks) {
+    if (block.role === 'references' || block.kind === 'reference' || block.kind === 'heading') continue;
+    if (!block.text.trim()) continue;
+    const own = sentencesOf.get(block.id) ?? [];
+
+    // 1. Under a heading that names the statement.
+    if (headingMatches(block, spec.heading)) {
+      const declared = DECLARATION_ROLES.has(block.role) || block.kind === 'footnote';
+      const outside = outsideBody(block, bounds);
+      const cued = spec.headingBodyCue ? spec.headingBodyCue.test(block.text) : true;
+      const phrased = own.some((s) => spec.phrases.some((re) => re.test(s.text)));
+      // A declarations block outside the argument is a statement whatever it says ("GY is an employee
+      // of PLoS"); a heading inside the body (a Results subsection on "Funding") needs a stating phrase.
+      const placedEnough = (declared && outside) || (outside && cued) || (spec.headingAnywhere === true && cued);
+      if (placedEnough || phrased) {
+        blockIds.add(block.id);
+        headed.add(block.id);
+        for (const ev of firstSentences(block, 2)) cite(ev);
+        continue;
+      }
+    }
+
+    // 2. An inline label at the start of the block or of a sentence.
+    // In the body a label may be a theme name ("Funding: participants said…"), so it must state something.
+    // (Position, not role: an extractor may already have given a labelled paragraph the declarations role.)
+    const inBody = block.kind !== 'footnote' && !outsideBody(block, bounds);
+    const states = (t: string, after: string) =>
+      NULL_STATEMENT.test(after) ||
+      spec.phrases.some((re) => re.test(t)) ||
+      (spec.backMatterPhrases ?? []).some((re) => re.test(t));
+    const labelled = own.find((s) => {
+      const end = labelEnd(s.text, spec.label);
+      return end >= 0 && (!inBody || states(block.text, s.text.slice(end)));
+    });
+    if (labelled) {
+      blockIds.add(block.id);
+      headed.add(block.id);
+      matched.push(labelled);
+      cite(evidenceFromSentence(paper, labelled));
+      continue;
+    }
+    if (isBareLabel(block.text, spec.label)) {
+      const next = paper.blocks[block.id + 1];
+      if (next && next.kind !== 'heading' && next.role !== 'references' && next.text.trim()) {
+        blockIds.add(next.id);
+        headed.add(next.id);
+        cite(evidenceFromSpan(next, 0, Math.min(next.text.length, firstSentenceEnd(next))));
+        cite(evidenceFromSpan(block, 0, block.text.length));
+      }
+      continue;
+    }
+
+    // 3. Phrases that state it.
+    if (excluded.has(block.role)) continue;
+    const back = isBackMatter(block, bounds);
+    for (const s of own) {
+      if (spec.rejectSentence?.test(s.text)) continue;
+      const strong = spec.phrases.some((re) => re.test(s.text));
+      const weak =
+        back &&
+        !(spec.notUnder && headingMatches(block, spec.notUnder) && !headingMatches(block, spec.heading)) &&
+        (spec.backMatterPhrases ?? []).some((re) => re.test(s.text));
+      if (strong || weak) {
+        blockIds.add(block.id);
+        matched.push(s);
+        cite(evidenceFromSentence(paper, s));
+      }
+    }
+  }
+  return { found: blockIds.size > 0, evidence: evidence.slice(0, 6), blockIds: [...blockIds].sort((a, b) => a - b),
+    sentences: matched,
+    headedBlockIds: [...headed].sort((a, b) => a - b),
+  };
+}
+
+function firstSentenceEnd(block: Block): number {
+  const m = /[.!?](?:\s|$)/.exec(block.text);
+  return m ? m.index + 1 : block.text.length;
+}
+
+/** "a, b and c" */
+export function listWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}

@@ -1,0 +1,93 @@
+/**
+ * The background: opens the sidebar on the current tab (toolbar button, keyboard shortcut,
+ * context menu, runtime message), injects the sidebar bundle when the first-load script asks,
+ * analyses papers off the page's main thread with the reader's active lenses, and keeps automatic
+ * scanning in step with settings (./auto-scan.ts).
+ */
+import { analysePaper } from '../analysis/engine';
+import { extensionApi, type ExtensionApi } from '../shared/browser';
+import { isMessage, type Message, type Responses } from '../shared/messages';
+import { activeLenses, loadSettings } from '../shared/reader-settings';
+import { registerAutoScan } from './auto-scan';
+import { registerPdfOpening } from './pdf-open';
+
+const MENU_ID = 'critical-reader-toggle-sidebar';
+const api = extensionApi() as ExtensionApi;
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+/** Injects the first-load script; it toggles the sidebar (and loads the heavy bundle the first time). */
+export async function toggleSidebar(tabId?: number): Promise<Responses['toggle-sidebar']> {
+  const id = tabId ?? (await activeTabId());
+  if (id === undefined) return { ok: false, error: 'No tab to open the sidebar in' };
+  try {
+    await api.scripting.executeScript({ target: { tabId: id }, files: ['content.js'] });
+    return { ok: true };
+  } catch (e) {
+    // Browser pages, the web store, or no permission for this tab: nothing we may do there.
+    return { ok: false, error: String((e as Error)?.message ?? e) };
+  }
+}
+
+async function loadSidebar(tabId: number, frameId: number | undefined): Promise<Responses['load-sidebar']> {
+  try {
+    await api.scripting.executeScript({ target: { tabId, ...(frameId ? { frameIds: [frameId] } : {}) }, files: ['sidebar.js'] });
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: String((e as Error)?.message ?? e) };
+  }
+}
+
+async function analyse(message: Extract<Message, { type: 'analyse' }>): Promise<Responses['analyse']> {
+  try {
+    const settings = await loadSettings();
+    return { ok: true, critique: analysePaper(message.paper, { lenses: activeLenses(settings) }) };
+  } catch (e) {
+    return { ok: false, error: String((e as Error)?.message ?? e) };
+  }
+}
+
+async function handle(message: Message, sender: { tab?: { id?: number }; frameId?: number }): Promise<unknown> {
+  switch (message.type) {
+    case 'toggle-sidebar':
+      return toggleSidebar(message.tabId ?? sender.tab?.id);
+    case 'load-sidebar':
+      if (sender.tab?.id === undefined) return { ok: false, error: 'load-sidebar must come from a tab' };
+      return loadSidebar(sender.tab.id, sender.frameId);
+    case 'analyse':
+      return analyse(message);
+  }
+}
+
+api.runtime.onMessage.addListener(((message: unknown, sender: { tab?: { id?: number }; frameId?: number }, sendResponse: (r: unknown) => void) => {
+  if (!isMessage(message)) return false;
+  // sendResponse + `return true` works in Chrome and Firefox alike (Chrome ignores returned promises in older versions).
+  void handle(message, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e) }));
+  return true;
+}) as Parameters<ExtensionApi['runtime']['onMessage']['addListener']>[0]);
+
+api.action.onClicked.addListener((tab) => void toggleSidebar(tab.id));
+
+api.commands.onCommand.addListener((command, tab) => {
+  if (command === 'toggle-sidebar') void toggleSidebar(tab?.id);
+});
+
+api.runtime.onInstalled.addListener(() => {
+  void api.contextMenus.removeAll().then(() =>
+    api.contextMenus.create({ id: MENU_ID, title: 'Critical Reader: toggle sidebar', contexts: ['page', 'selection', 'action'] }),
+  );
+});
+
+api.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID) void toggleSidebar(tab?.id);
+});
+
+// Auto-scan (sites the reader opted into and granted): a registered content script runs content.js.
+void registerAutoScan();
+registerPdfOpening();
+
+// Test and benchmark hook: playwright drives the background through `worker.evaluate`.
+(globalThis as { criticalReader?: unknown }).criticalReader = { toggleSidebar };

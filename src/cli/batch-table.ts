@@ -1,0 +1,50 @@
+/** One row per paper when several files are analysed: Markdown table or CSV. */
+import type { Critique, YearStats } from '../analysis/critique';
+import { mdCell } from '../analysis/markdown-escape';
+
+export interface BatchRow {
+  file: string;
+  critique: Critique;
+}
+
+const HEADERS = ['File', 'Title', 'Year', 'References', 'Reference years', 'Included studies', 'Included years', 'Concerns', 'Cautions', 'Findings'];
+
+function span(s: YearStats | null): string {
+  return s && s.min !== null ? `${s.min}–${s.max}` : '';
+}
+
+function cells(r: BatchRow): string[] {
+  const c = r.critique;
+  const count = (sev: string) => String(c.findings.filter((f) => f.severity === sev).length);
+  const findings = c.findings
+    .filter((f) => f.severity !== 'info')
+    .map((f) => f.kind + (f.term ? `(${f.term}${f.detail ? ':' + f.detail : ''})` : ''))
+    .join(', ');
+  return [
+    r.file,
+    c.paper.title ?? '',
+    c.paper.year === null ? '' : String(c.paper.year),
+    String(c.references.count),
+    span(c.references),
+    c.includedStudies ? String(c.includedStudies.count) : '',
+    span(c.includedStudies),
+    count('concern'),
+    count('caution'),
+    findings,
+  ];
+}
+
+export function batchMarkdown(rows: BatchRow[]): string {
+  const lines = [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map((_, i) => ([2, 3, 5, 7, 8].includes(i) ? '---:' : '---')).join('|')}|`];
+  for (const r of rows) lines.push(`| ${cells(r).map(mdCell).join(' | ')} |`);
+  return lines.join('\n') + '\n';
+}
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as formulas are prefixed with a quote. */
+export function batchCsv(rows: BatchRow[]): string {
+  const esc = (s: string) => {
+    const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return [HEADERS, ...rows.map(cells)].map((row) => row.map(esc).join(',')).join('\r\n') + '\r\n';
+}

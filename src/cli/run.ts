@@ -1,0 +1,166 @@
+/**
+ * The command line: `critical-reader [options] FILE|FOLDER…`. One paper → its critique (Markdown
+ * or JSON); several → one table, a row per paper. Bad inputs are reported one line each and the
+ * rest still run; the exit code says whether anything failed.
+ */
+import { readdir, stat, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Critique } from '../analysis/critique';
+import { analysePaper, GENERATOR } from '../analysis/engine';
+import type { Lens } from '../analysis/lens';
+import { critiqueToMarkdown } from '../analysis/markdown';
+import { batchCsv, batchMarkdown, type BatchRow } from './batch-table';
+import { InputError, loadPaper } from './load';
+import { readLensFile } from './lens-file';
+
+export interface CliIO {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+export const USAGE = `Usage: critical-reader [options] FILE|FOLDER…
+
+Analyses saved publisher pages (.html, .htm) and PDFs, and prints a critique:
+how key terms are used and defined, reference-year spread against the search
+dates, and missing positionality, involvement, competing-interests and funding
+statements. Everything runs on this machine.
+
+Options:
+  --md             Markdown critique (default for one file)
+  --json           JSON critique (an array for several files)
+  --csv            CSV table, one row per paper (several files)
+  -o, --output F   write to file F instead of standard output
+  --lens F         use the lens(es) in JSON file F instead of the built-in one
+  --password P     password for encrypted PDFs
+  -h, --help       this help
+  -v, --version    version
+`;
+
+interface Options {
+  format: 'md' | 'json' | 'csv' | null;
+  output: string | null;
+  lensFile: string | null;
+  password: string | undefined;
+  inputs: string[];
+}
+
+function parseArgs(args: string[]): Options | string {
+  const o: Options = { format: null, output: null, lensFile: null, password: undefined, inputs: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    try {
+      if (a === '--md') o.format = 'md';
+      else if (a === '--json') o.format = 'json';
+      else if (a === '--csv') o.format = 'csv';
+      else if (a === '-o' || a === '--output') o.output = value();
+      else if (a === '--lens') o.lensFile = value();
+      else if (a === '--password') o.password = value();
+      else if (a === '--') o.inputs.push(...args.slice(i + 1)), (i = args.length);
+      else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
+      else o.inputs.push(a);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (o.inputs.length === 0) return 'no input files';
+  return o;
+}
+
+const INPUT_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.pdf']);
+
+/** Expands folders (recursively, sorted) to the paper files inside them; files named directly are kept as given. */
+async function expandInputs(inputs: string[]): Promise<{ files: string[]; fromFolder: boolean }> {
+  const files: string[] = [];
+  let fromFolder = false;
+  for (const input of inputs) {
+    let isDir = false;
+    try {
+      isDir = (await stat(input)).isDirectory();
+    } catch {
+      // Missing files are reported by loadPaper, in input order.
+    }
+    if (!isDir) {
+      files.push(input);
+      continue;
+    }
+    fromFolder = true;
+    files.push(...(await walk(input)));
+  }
+  return { files, fromFolder };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const out: string[] = [];
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else if (e.isFile() && INPUT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(p);
+  }
+  return out;
+}
+
+export async function runCli(args: string[], io: CliIO): Promise<number> {
+  if (args.includes('-h') || args.includes('--help')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (args.includes('-v') || args.includes('--version')) {
+    io.stdout(GENERATOR + '\n');
+    return 0;
+  }
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    io.stderr(`critical-reader: ${parsed}\n\n${USAGE}`);
+    return 2;
+  }
+  let lenses: Lens[] | undefined;
+  if (parsed.lensFile) {
+    try {
+      lenses = await readLensFile(parsed.lensFile);
+    } catch (e) {
+      io.stderr(`critical-reader: ${parsed.lensFile}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  const { files, fromFolder } = await expandInputs(parsed.inputs);
+  if (files.length === 0) {
+    io.stderr('critical-reader: no .html, .htm or .pdf files found in the given folder(s)\n');
+    return 1;
+  }
+  const rows: BatchRow[] = [];
+  let failures = 0;
+  for (const file of files) {
+    try {
+      const paper = await loadPaper(file, { password: parsed.password });
+      rows.push({ file, critique: analysePaper(paper, lenses ? { lenses } : {}) });
+    } catch (e) {
+      failures++;
+      const msg = e instanceof InputError ? e.message : `could not be analysed (${(e as Error).message})`;
+      io.stderr(`critical-reader: ${file}: ${msg}\n`);
+    }
+  }
+  const single = files.length === 1 && !fromFolder;
+  const text = render(rows, single, parsed.format);
+  if (text !== null) {
+    if (parsed.output) await writeFile(parsed.output, text);
+    else io.stdout(text);
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+function render(rows: BatchRow[], single: boolean, format: Options['format']): string | null {
+  if (rows.length === 0) return null;
+  if (format === 'json') {
+    const critiques: Critique[] = rows.map((r) => r.critique);
+    return JSON.stringify(single ? critiques[0] : rows.map((r) => ({ file: r.file, ...r.critique })), null, 2) + '\n';
+  }
+  if (format === 'csv') return batchCsv(rows);
+  if (single) return critiqueToMarkdown(rows[0]!.critique);
+  return batchMarkdown(rows);
+}

@@ -1,0 +1,143 @@
+/**
+ * The sidebar bundle, injected by the first-load script: extracts the page, has the background
+ * analyse it (off this page's main thread), and shows the sidebar in a shadow root beside the
+ * page, pushing the page over by a margin on <html> that is restored on close.
+ */
+import type { Critique } from '../analysis/critique';
+import type { Paper } from '../analysis/model';
+import { extractHtml } from '../extract/html';
+import { sendMessage } from '../shared/messages';
+import { documentKeyFor } from '../shared/notes-store';
+import { loadSidebarPrefs, saveSidebarPrefs } from '../shared/sidebar-prefs';
+import { loadSettings, onSettingsChanged } from '../shared/reader-settings';
+import { mountSidebar, type MountedSidebar, type SidebarLayout } from '../sidebar/mount';
+import { PageHighlighter, yieldToPage } from './highlighter';
+
+const HOST_TAG = 'critical-reader-sidebar';
+
+function setImportant(el: HTMLElement, styles: Record<string, string>): void {
+  for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v, 'important');
+}
+
+class PageSidebar {
+  private host: HTMLElement | null = null;
+  private mounted: MountedSidebar | null = null;
+  private highlighter: PageHighlighter | null = null;
+  private savedMargin: { value: string; priority: string } | null = null;
+  private opening = false;
+  private stopWatchingSettings: (() => void) | null = null;
+
+  toggle(): void {
+    if (this.host) this.close();
+    else void this.open();
+  }
+
+  async open(): Promise<void> {
+    if (this.host || this.opening) return;
+    this.opening = true;
+    const started = performance.now();
+    const prefs = await loadSidebarPrefs();
+    const settings = await loadSettings().catch(() => null);
+    const host = document.createElement(HOST_TAG);
+    host.dataset.state = 'loading';
+    // Inline !important beats any page rule, so hostile page CSS cannot hide or move the sidebar.
+    setImportant(host, {
+      all: 'initial',
+      position: 'fixed',
+      top: '0',
+      right: '0',
+      height: '100vh',
+      width: `${prefs.width}px`,
+      'z-index': '2147483647',
+      display: 'block',
+    });
+    const shadow = host.attachShadow({ mode: 'open' });
+    const loading = document.createElement('p');
+    loading.textContent = 'Critical Reader is reading this page…';
+    loading.setAttribute('role', 'status');
+    loading.style.cssText = 'all:initial;display:block;font:14px system-ui,sans-serif;padding:16px;background:Canvas;color:CanvasText;height:100%;box-sizing:border-box;border-left:1px solid GrayText';
+    shadow.append(loading);
+    // Outside <body>: block anchors are paths from body, and our element must not shift them.
+    document.documentElement.append(host);
+    this.host = host;
+    this.pushPage(prefs.width);
+    try {
+      // Yield between phases so the page stays responsive (each phase is one task at most).
+      await yieldToPage();
+      const paper: Paper = extractHtml(document, location.href);
+      await yieldToPage();
+      const critique = await this.analyse(paper);
+      await yieldToPage();
+      if (this.host !== host) return; // closed meanwhile
+      loading.remove();
+      const key = documentKeyFor(paper.metadata, location.href);
+      this.highlighter = new PageHighlighter(document, paper, key, { ownUi: host, ...(settings ? { colours: settings.colours } : {}) });
+      this.mounted = mountSidebar(shadow, {
+        paper,
+        critique,
+        host: this.highlighter,
+        initialWidth: prefs.width,
+        onClose: () => this.close(),
+        onLayoutChange: (layout) => this.layout(layout),
+      });
+      // Colours chosen on the options page apply to an open sidebar at once.
+      this.stopWatchingSettings = onSettingsChanged((s) => this.highlighter?.setColours(s.colours));
+      host.dataset.state = 'ready';
+      requestAnimationFrame(() => {
+        // Toggle → sidebar painted, read by scripts/bench-extension.ts.
+        host.dataset.openMs = String(Math.round(performance.now() - started));
+      });
+    } catch (e) {
+      host.dataset.state = 'error';
+      loading.textContent = `Critical Reader could not analyse this page: ${String((e as Error)?.message ?? e)}`;
+    } finally {
+      this.opening = false;
+    }
+  }
+
+  private async analyse(paper: Paper): Promise<Critique> {
+    const r = await sendMessage({ type: 'analyse', paper });
+    if (!r.ok) throw new Error(r.error);
+    return r.critique;
+  }
+
+  private layout({ width, collapsed }: SidebarLayout): void {
+    if (!this.host) return;
+    setImportant(this.host, { width: `${width}px` });
+    this.pushPage(width);
+    if (!collapsed) void saveSidebarPrefs({ width });
+  }
+
+  /** Side by side: the page gets a right margin as wide as the sidebar. */
+  private pushPage(width: number): void {
+    const html = document.documentElement;
+    this.savedMargin ??= { value: html.style.getPropertyValue('margin-right'), priority: html.style.getPropertyPriority('margin-right') };
+    html.style.setProperty('margin-right', `${width}px`, 'important');
+  }
+
+  private restorePage(): void {
+    if (!this.savedMargin) return;
+    const html = document.documentElement;
+    if (this.savedMargin.value) html.style.setProperty('margin-right', this.savedMargin.value, this.savedMargin.priority);
+    else html.style.removeProperty('margin-right');
+    this.savedMargin = null;
+  }
+
+  close(): void {
+    this.stopWatchingSettings?.();
+    this.stopWatchingSettings = null;
+    this.mounted?.unmount();
+    this.mounted = null;
+    this.highlighter?.dispose();
+    this.highlighter = null;
+    this.host?.remove();
+    this.host = null;
+    this.restorePage();
+  }
+}
+
+const w = window as unknown as { __criticalReader?: PageSidebar };
+if (!w.__criticalReader) {
+  w.__criticalReader = new PageSidebar();
+  void w.__criticalReader.open();
+}

@@ -1,0 +1,186 @@
+/**
+ * Article metadata from a publisher page's <head>: Highwire `citation_*` tags first (what Google
+ * Scholar asks publishers for, so nearly every journal has them), then Dublin Core, PRISM, Open
+ * Graph, a bare `DOI` tag, JSON-LD ScholarlyArticle, and finally the visible <title>/<h1>.
+ */
+import type { PaperMetadata } from '../../analysis/model';
+import { normaliseSpace } from '../../analysis/text';
+
+/** Meta tags by lower-cased name/property, values in document order. */
+export type MetaTags = Record<string, string[]>;
+
+export function collectMetaTags(doc: Document): MetaTags {
+  const tags: MetaTags = {};
+  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+    const key = (el.getAttribute('name') ?? el.getAttribute('property') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const value = el.getAttribute('content');
+    if (!key || value == null) continue;
+    const v = normaliseSpace(value);
+    if (!v) continue;
+    (tags[key] ??= []).push(v);
+  }
+  return tags;
+}
+
+/** "https://doi.org/10.1/x", "doi:10.1/x", "DOI: 10.1/x" → "10.1/x"; null when no DOI is inside. */
+export function normaliseDoi(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const m = /10\.\d{4,9}\/\S+/.exec(decodeURIComponentSafe(raw.trim()));
+  return m ? m[0].replace(/[.,;]+$/, '') : null;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return /%[0-9a-f]{2}/i.test(s) ? decodeURIComponent(s) : s;
+  } catch {
+    return s;
+  }
+}
+
+/** First 4-digit year (1500–2199) in a date string such as "2020/03/04", "March 2020", "2020-03". */
+export function yearFromDate(date: string | null | undefined): number | null {
+  if (!date) return null;
+  const m = /(?<!\d)(1[5-9]\d\d|2[01]\d\d)(?!\d)/.exec(date);
+  return m ? Number(m[1]) : null;
+}
+
+/** "2020/3/4" and "2020-03-04" → "2020-03-04"; "2020" stays; other shapes reduced to the year. */
+export function normaliseDate(date: string | null): string | null {
+  if (!date) return null;
+  const m = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?/.exec(date.trim());
+  if (m) return [m[1], m[2]?.padStart(2, '0'), m[3]?.padStart(2, '0')].filter(Boolean).join('-');
+  const y = yearFromDate(date);
+  return y ? String(y) : null;
+}
+
+/** "Family, Given" → "Given Family"; other shapes as given. */
+export function normaliseAuthor(name: string): string {
+  const n = normaliseSpace(name);
+  const m = /^([^,]+),\s*([^,]+)$/.exec(n);
+  return m ? `${m[2]} ${m[1]}` : n;
+}
+
+function first(tags: MetaTags, ...keys: string[]): string | null {
+  for (const k of keys) {
+    const v = tags[k]?.[0];
+    if (v) return v;
+  }
+  return null;
+}
+
+function all(tags: MetaTags, ...keys: string[]): string[] {
+  for (const k of keys) if (tags[k]?.length) return tags[k]!;
+  return [];
+}
+
+interface JsonLdArticle {
+  headline?: string;
+  name?: string;
+  author?: unknown;
+  datePublished?: string;
+  identifier?: unknown;
+  sameAs?: unknown;
+  isPartOf?: unknown;
+  publisher?: unknown;
+}
+
+const SCHOLARLY_TYPES = /^(?:ScholarlyArticle|MedicalScholarlyArticle|Article|NewsArticle|Report|Thesis|Chapter)$/;
+
+/** The first JSON-LD object typed as an article (searching @graph arrays too). */
+function jsonLdArticle(doc: Document): JsonLdArticle | null {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const stack: unknown[] = [data];
+    while (stack.length) {
+      const item = stack.shift();
+      if (Array.isArray(item)) stack.push(...item);
+      else if (item && typeof item === 'object') {
+        const o = item as Record<string, unknown>;
+        const types = ([] as unknown[]).concat(o['@type'] ?? []);
+        if (types.some((t) => typeof t === 'string' && SCHOLARLY_TYPES.test(t))) return o as JsonLdArticle;
+        if (o['@graph']) stack.push(o['@graph']);
+      }
+    }
+  }
+  return null;
+}
+
+function nameOf(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.name === 'string') return o.name;
+    if (typeof o.givenName === 'string' || typeof o.familyName === 'string') {
+      return [o.givenName, o.familyName].filter((x) => typeof x === 'string').join(' ');
+    }
+  }
+  return null;
+}
+
+function stringsOf(v: unknown): string[] {
+  if (v == null) return [];
+  if (Array.isArray(v)) return v.flatMap(stringsOf);
+  if (typeof v === 'string') return [v];
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return [o.value, o['@id'], o.url, o.name].flatMap(stringsOf);
+  }
+  return [];
+}
+
+/** The page title without a trailing " | Journal" / " - Site" suffix. */
+function cleanDocumentTitle(title: string): string {
+  return normaliseSpace(title.replace(/\s+[|–—-]\s+[^|–—-]{2,80}$/, ''));
+}
+
+export function extractMetadata(doc: Document, url: string | null, tags: MetaTags = collectMetaTags(doc)): PaperMetadata {
+  const ld = jsonLdArticle(doc);
+
+  const h1 = doc.querySelector('h1');
+  const title =
+    first(tags, 'citation_title', 'dc.title', 'dcterms.title', 'prism.title', 'og:title', 'twitter:title') ??
+    (ld ? nameOf(ld.headline) ?? nameOf(ld.name) : null) ??
+    (h1 ? normaliseSpace(h1.textContent ?? '') || null : null) ??
+    (doc.title ? cleanDocumentTitle(doc.title) || null : null);
+
+  let authors = all(tags, 'citation_author', 'citation_authors', 'dc.creator', 'dcterms.creator', 'author', 'article:author');
+  // `citation_authors` is sometimes one tag with "A; B; C".
+  if (authors.length === 1 && authors[0]!.includes(';')) authors = authors[0]!.split(';');
+  if (!authors.length && ld?.author) {
+    authors = ([] as unknown[]).concat(ld.author).map(nameOf).filter((x): x is string => !!x);
+  }
+
+  const journal =
+    first(tags, 'citation_journal_title', 'citation_conference_title', 'prism.publicationname', 'dc.source', 'dc.relation.ispartof', 'og:site_name') ??
+    (ld?.isPartOf ? nameOf(ld.isPartOf) : null);
+
+  const dateRaw =
+    first(tags, 'citation_publication_date', 'citation_online_date', 'citation_date', 'citation_cover_date', 'dc.date', 'dcterms.issued', 'dcterms.date', 'dc.date.issued', 'prism.publicationdate', 'prism.coverdate', 'article:published_time') ??
+    (typeof ld?.datePublished === 'string' ? ld.datePublished : null) ??
+    first(tags, 'citation_year');
+
+  const doi =
+    normaliseDoi(first(tags, 'citation_doi', 'dc.identifier', 'dcterms.identifier', 'prism.doi', 'doi', 'bepress_citation_doi')) ??
+    (tags['dc.identifier'] ?? []).map(normaliseDoi).find(Boolean) ??
+    (ld ? stringsOf([ld.identifier, ld.sameAs]).map(normaliseDoi).find(Boolean) ?? null : null);
+
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const publisher = first(tags, 'citation_publisher', 'dc.publisher', 'dcterms.publisher', 'prism.publisher') ?? (ld?.publisher ? nameOf(ld.publisher) : null);
+
+  return {
+    title: title ? normaliseSpace(title) : null,
+    authors: authors.map(normaliseAuthor).filter(Boolean),
+    journal: journal ? normaliseSpace(journal) : null,
+    published: normaliseDate(dateRaw),
+    year: yearFromDate(dateRaw),
+    doi,
+    pdfUrl: first(tags, 'citation_pdf_url', 'eprints.document_url') ?? null,
+    url: url ?? first(tags, 'citation_fulltext_html_url', 'citation_abstract_html_url', 'og:url') ?? canonical,
+    publisher: publisher ? normaliseSpace(publisher) : null,
+  };
+}

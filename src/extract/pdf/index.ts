@@ -1,0 +1,48 @@
+/**
+ * PDF → Paper: pdf.js text (via the caller's document proxy, browser or legacy build) + layout.
+ */
+import type { Paper, PaperMetadata } from '../../analysis/model';
+import { PdfError } from './errors';
+import { pdfPagesToPaper } from './layout';
+import { readPdfText, type PdfDocumentLike } from './pdfjs-text';
+
+export { PdfError, isPdfError, type PdfErrorCode } from './errors';
+export { pdfPagesToPaper } from './layout';
+export { readPdfText, type PdfDocumentLike, type ReadPdfTextOptions } from './pdfjs-text';
+export type { PdfInfo, PdfPageText, PdfTextItem } from './types';
+
+export interface ExtractPdfOptions {
+  meta?: Partial<PaperMetadata>;
+  onProgress?(page: number, total: number): void;
+  signal?: AbortSignal;
+}
+
+export interface TimedExtraction {
+  paper: Paper;
+  /** Milliseconds in pdf.js (page loading + getTextContent + metadata). */
+  pdfjsMillis: number;
+  /** Milliseconds in our layout (pdfPagesToPaper). */
+  layoutMillis: number;
+  pages: number;
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/**
+ * Extraction with timings, for the benchmark: our layout should cost a small fraction of
+ * pdf.js's own text extraction. Throws PdfError('no-text') for image-only PDFs.
+ */
+export async function extractPdfTimed(doc: PdfDocumentLike, opts: ExtractPdfOptions = {}): Promise<TimedExtraction> {
+  const text = await readPdfText(doc, opts);
+  const chars = text.pages.reduce((n, p) => n + p.items.reduce((m, it) => m + it.str.trim().length, 0), 0);
+  if (chars < 20) throw new PdfError('no-text');
+  const started = now();
+  const paper = pdfPagesToPaper(text.pages, opts.meta, { info: text.info });
+  return { paper, pdfjsMillis: text.millis, layoutMillis: now() - started, pages: text.pages.length };
+}
+
+export async function extractPdf(doc: PdfDocumentLike, opts: ExtractPdfOptions = {}): Promise<Paper> {
+  return (await extractPdfTimed(doc, opts)).paper;
+}

@@ -1,0 +1,336 @@
+/**
+ * Geometry stage of PDF layout: text items → lines → per-page reading order (columns) →
+ * running headers/footers removed. Pure code over `PdfPageText`, no pdf.js.
+ */
+import type { PdfPageText, PdfTextItem } from './types';
+
+export interface Frag {
+  /** Index into the page's `items` (= pdf.js text-content index, for text-layer anchors). */
+  index: number;
+  str: string;
+  x: number;
+  x1: number;
+  y: number;
+  h: number;
+  font: string;
+  bold: boolean;
+}
+
+export interface Line {
+  page: number;
+  frags: Frag[];
+  text: string;
+  x0: number;
+  x1: number;
+  /** Baseline (y grows downwards). */
+  y: number;
+  /** Font size of the line's main text (the fragment holding most characters). */
+  h: number;
+  /** Font of the line's main text. */
+  font: string;
+  /** Every fragment is in one font (a heading set in bold, an all-italic line). */
+  uniformFont: boolean;
+  bold: boolean;
+  /** 0 = left/only column, 1 = right column, -1 = spans the columns. */
+  col: number;
+  /** Left and right edges of the column this line sits in (the text block edges, not the page). */
+  colLeft: number;
+  colRight: number;
+}
+
+/** A line that is only a list marker ("12.", "[3]", "•"): the text after it, across a gap, is the same line. */
+const MARKER_ONLY = /^\s*(?:[[(]?\d{1,4}[\].):]?|[•·▪‣◦*–-])\s*$/;
+
+function fragOf(item: PdfTextItem, index: number): Frag {
+  return {
+    index,
+    str: item.str,
+    x: item.x,
+    x1: item.x + Math.max(0, item.width),
+    y: item.y,
+    h: item.height > 0 ? item.height : 1,
+    font: item.fontName,
+    bold: item.bold === true,
+  };
+}
+
+/** Joins a line's fragments, adding a space where the gap between them is word-sized. */
+export function joinFrags(frags: Frag[]): string {
+  let out = '';
+  let prev: Frag | null = null;
+  for (const f of frags) {
+    if (prev) {
+      const gap = f.x - prev.x1;
+      const needsSpace = gap > 0.15 * Math.min(f.h, prev.h) && !/\s$/.test(out) && !/^\s/.test(f.str);
+      if (needsSpace) out += ' ';
+    }
+    out += f.str;
+    prev = f;
+  }
+  return out.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+function finishLine(page: number, frags: Frag[]): Line {
+  let main = frags[0]!;
+  for (const f of frags) if (f.str.length > main.str.length) main = f;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  for (const f of frags) {
+    x0 = Math.min(x0, f.x);
+    x1 = Math.max(x1, f.x1);
+  }
+  const uniformFont = frags.every((f) => f.font === main.font);
+  return {
+    page,
+    frags,
+    text: joinFrags(frags),
+    x0,
+    x1,
+    y: main.y,
+    h: main.h,
+    font: main.font,
+    uniformFont,
+    bold: frags.every((f) => f.bold || !f.str.trim()),
+    col: 0,
+    colLeft: x0,
+    colRight: x1,
+  };
+}
+
+/**
+ * Groups items into lines in content order. An item joins the current line when its baseline is
+ * within half a font height (so superscripts stay on their line) and it continues rightwards
+ * without a gap wider than about one em (wider gaps are column gutters or table cells).
+ */
+export function buildLines(page: PdfPageText): Line[] {
+  const lines: Line[] = [];
+  let cur: Frag[] = [];
+  let curY = 0;
+  let curH = 0;
+  let curX1 = 0;
+  const flush = () => {
+    if (cur.some((f) => f.str.trim())) lines.push(finishLine(page.pageNumber, cur));
+    cur = [];
+  };
+  page.items.forEach((item, index) => {
+    if (item.rotated || !item.str.trim()) return;
+    const f = fragOf(item, index);
+    if (cur.length) {
+      const h = Math.max(curH, f.h);
+      const sameBaseline = Math.abs(f.y - curY) <= 0.5 * h;
+      const gap = f.x - curX1;
+      const markerOnly = cur.length <= 2 && MARKER_ONLY.test(cur.map((c) => c.str).join(''));
+      const continues = gap > -0.5 * h && (gap <= 1.0 * h || (markerOnly && gap <= 4 * h));
+      if (!(sameBaseline && continues)) flush();
+    }
+    if (!cur.length) {
+      curY = f.y;
+      curH = f.h;
+    } else if (f.h > curH && f.str.trim().length > 1) {
+      // The line's baseline is its main text's, not a superscript's.
+      curY = f.y;
+      curH = f.h;
+    }
+    cur.push(f);
+    curX1 = Math.max(cur.length > 1 ? curX1 : -Infinity, f.x1);
+  });
+  flush();
+  return lines;
+}
+
+function median(xs: number[]): number {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/**
+ * Left edge of a set of lines: the smallest x0 that at least two lines share (to within a point),
+ * so one outdented stray line does not move the edge, but hanging-indent first lines still count.
+ */
+function leftEdge(lines: Line[]): number {
+  const xs = lines.map((l) => l.x0).sort((a, b) => a - b);
+  for (let i = 0; i + 1 < xs.length; i++) if (xs[i + 1]! - xs[i]! <= 1) return xs[i]!;
+  return xs[0] ?? 0;
+}
+
+function rightEdge(lines: Line[]): number {
+  const xs = lines.map((l) => l.x1).sort((a, b) => b - a);
+  for (let i = 0; i + 1 < xs.length; i++) if (xs[i]! - xs[i + 1]! <= 1) return xs[i]!;
+  return xs[0] ?? 0;
+}
+
+/**
+ * Finds the x of a two-column gutter: the vertical strip in the middle half of the page crossed
+ * by the fewest lines, accepted only if both sides hold several long lines of text.
+ * Returns null for single-column pages.
+ */
+export function findGutter(lines: Line[], pageWidth: number): number | null {
+  if (lines.length < 8) return null;
+  const lo = Math.floor(pageWidth * 0.3);
+  const hi = Math.ceil(pageWidth * 0.7);
+  const crossing = new Int32Array(hi - lo + 1);
+  for (const l of lines) {
+    const a = Math.max(lo, Math.ceil(l.x0));
+    const b = Math.min(hi, Math.floor(l.x1));
+    for (let x = a; x <= b; x++) crossing[x - lo]!++;
+  }
+  // The middle of the widest run of minimal crossing.
+  let min = Infinity;
+  for (const c of crossing) min = Math.min(min, c);
+  let bestStart = -1;
+  let bestLen = 0;
+  for (let i = 0; i < crossing.length; ) {
+    if (crossing[i] !== min) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < crossing.length && crossing[j] === min) j++;
+    if (j - i > bestLen) {
+      bestLen = j - i;
+      bestStart = i;
+    }
+    i = j;
+  }
+  if (bestStart < 0) return null;
+  const x = lo + bestStart + bestLen / 2;
+  if (min > Math.max(2, lines.length * 0.2)) return null;
+  const longLine = pageWidth * 0.25;
+  const left = lines.filter((l) => l.x1 <= x && l.x1 - l.x0 >= longLine);
+  const right = lines.filter((l) => l.x0 >= x && l.x1 - l.x0 >= longLine);
+  if (left.length < 3 || right.length < 3) return null;
+  return x;
+}
+
+/**
+ * A line crossing the gutter that is really a left-column line overflowing it (a long URL or
+ * unbreakable string): right-column text sits beside it, or it continues the left-column text
+ * directly above it (same font size, same left edge, one line step away).
+ */
+function isOverflow(line: Line, lines: Line[], gutter: number): boolean {
+  for (const o of lines) {
+    if (o === line) continue;
+    if (o.x0 >= gutter && Math.abs(o.y - line.y) < 0.8 * Math.max(o.h, line.h)) return true;
+    const dy = line.y - o.y;
+    if (o.x1 <= gutter && dy > 0 && dy < 1.6 * line.h && Math.abs(o.h - line.h) < 0.5 && Math.abs(o.x0 - line.x0) < 1) return true;
+  }
+  return false;
+}
+
+/**
+ * Orders a page's lines for reading. On two-column pages, lines spanning the gutter (titles,
+ * wide tables, full-width abstracts) cut the page into bands; within a band the left column is
+ * read before the right one.
+ */
+export function orderPage(lines: Line[], pageWidth: number): Line[] {
+  const byY = [...lines].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const gutter = findGutter(lines, pageWidth);
+  if (gutter === null) {
+    const l = leftEdge(byY);
+    const r = rightEdge(byY);
+    for (const line of byY) {
+      line.col = 0;
+      line.colLeft = l;
+      line.colRight = r;
+    }
+    return sameBaselineRuns(byY);
+  }
+  // Spanning means reaching well into the other column: a long URL or unbreakable string that
+  // overflows the gutter by a few points is still a left-column line.
+  const reach = Math.max(0.15 * (pageWidth - gutter), 0.1 * gutter);
+  for (const line of byY) {
+    // A short centred heading over both columns crosses the gutter only a little on each side.
+    const centred = line.x0 < gutter - line.h && line.x1 > gutter + line.h && Math.abs((line.x0 + line.x1) / 2 - gutter) < 2 * line.h;
+    const crosses = centred || (line.x0 < gutter - Math.max(line.h, reach) && line.x1 > gutter + Math.max(3 * line.h, reach));
+    line.col = crosses && !isOverflow(line, byY, gutter) ? -1 : line.x0 < gutter ? 0 : 1;
+  }
+  const leftLines = byY.filter((l) => l.col === 0);
+  const rightLines = byY.filter((l) => l.col === 1);
+  const spanLines = byY.filter((l) => l.col === -1);
+  const edges = [
+    [leftEdge(leftLines), rightEdge(leftLines)],
+    [leftEdge(rightLines), rightEdge(rightLines)],
+  ] as const;
+  for (const line of byY) {
+    if (line.col === -1) {
+      line.colLeft = edges[0][0];
+      line.colRight = edges[1][1];
+    } else {
+      line.colLeft = edges[line.col]![0];
+      line.colRight = edges[line.col]![1];
+    }
+  }
+  const out: Line[] = [];
+  let bandStart = -Infinity;
+  const flushBand = (bandEnd: number) => {
+    for (const col of [leftLines, rightLines]) for (const l of col) if (l.y > bandStart && l.y <= bandEnd) out.push(l);
+  };
+  for (const span of spanLines) {
+    flushBand(span.y - 1e-6);
+    out.push(span);
+    bandStart = span.y - 1e-6;
+  }
+  flushBand(Infinity);
+  return out;
+}
+
+/**
+ * Lines sharing a baseline on a single-column page (table cells, a label and its value) are kept
+ * left-to-right; sorting already did that. Kept as a seam for future cell merging.
+ */
+function sameBaselineRuns(lines: Line[]): Line[] {
+  return lines;
+}
+
+/** Key for recognising the same running header on different pages: digits (page numbers) masked. */
+function runningKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
+
+function zoneKey(l: Line, height: number): string {
+  return `${runningKey(l.text)}@${Math.round(l.y / (height * 0.02))}`;
+}
+
+const PAGE_NUMBER =
+  /^(?:page\s*)?\(?\d{1,4}\)?(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$|^page\s+[ivxlc]+$|^[ivxlc]{1,6}$/i;
+
+/**
+ * Drops running headers and footers: lines in the top or bottom margin zone whose text (digits
+ * masked) recurs at about the same height on several pages, and bare page numbers ("7",
+ * "Page 3 of 12", "- 4 -") in those zones.
+ */
+export function dropRunningLines(pages: { lines: Line[]; height: number }[]): { lines: Line[]; dropped: number }[] {
+  const n = pages.length;
+  const inZone = (l: Line, height: number) => l.y < height * 0.12 || l.y > height * 0.9;
+  const pagesByKey = new Map<string, Set<number>>();
+  pages.forEach((p, i) => {
+    for (const l of p.lines) {
+      if (!inZone(l, p.height)) continue;
+      const key = zoneKey(l, p.height);
+      let set = pagesByKey.get(key);
+      if (!set) pagesByKey.set(key, (set = new Set()));
+      set.add(i);
+    }
+  });
+  // Alternating (odd/even) headers repeat on every other page, so a third of the pages suffices.
+  const minPages = Math.max(2, Math.ceil(n * 0.3));
+  return pages.map((p) => {
+    const kept: Line[] = [];
+    let dropped = 0;
+    for (const l of p.lines) {
+      if (inZone(l, p.height)) {
+        const key = zoneKey(l, p.height);
+        const repeated = n >= 2 && (pagesByKey.get(key)?.size ?? 0) >= minPages;
+        if (repeated || PAGE_NUMBER.test(l.text.trim())) {
+          dropped++;
+          continue;
+        }
+      }
+      kept.push(l);
+    }
+    return { lines: kept, dropped };
+  });
+}
+
+export { median };

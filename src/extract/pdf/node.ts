@@ -1,0 +1,98 @@
+/**
+ * Opening PDFs in Node (CLI, tests, benchmarks) with pdf.js's legacy build, which runs on
+ * Node 20 once `Promise.withResolvers` is polyfilled (src/shared/node-polyfills.ts).
+ * The browser viewer opens documents itself and calls `extractPdf` with its own proxy.
+ */
+import '../../shared/node-polyfills';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PaperMetadata, Paper } from '../../analysis/model';
+import { PdfError, looksLikePdf, pdfErrorFromPdfjs } from './errors';
+import { extractPdf, extractPdfTimed, type TimedExtraction } from './index';
+
+export interface LoadPdfOptions {
+  password?: string;
+}
+
+/** Directory of the installed pdfjs-dist (for CMaps and standard font data), or null. */
+function pdfjsDir(): string | null {
+  try {
+    return dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  } catch {
+    return null;
+  }
+}
+
+export interface LoadedPdf {
+  doc: PDFDocumentProxy;
+  /** Frees the document and its (fake) worker; pdf.js 6 destroys through the loading task. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * Opens a PDF from bytes. Throws `PdfError` ('empty' | 'not-pdf' | 'encrypted' |
+ * 'wrong-password' | 'corrupt') with a message meant for the reader. Call `destroy()` when done.
+ */
+export async function loadPdfInNode(data: Uint8Array, opts: LoadPdfOptions = {}): Promise<LoadedPdf> {
+  if (data.length === 0) throw new PdfError('empty', 'the file is 0 bytes');
+  if (!looksLikePdf(data)) throw new PdfError('not-pdf');
+  const dir = pdfjsDir();
+  const task = pdfjs.getDocument({
+    // pdf.js transfers (detaches) the buffer it is given: pass a copy so the caller keeps theirs.
+    data: data.slice(),
+    password: opts.password,
+    // No DOM in Node: never try to register @font-face rules; text extraction does not need them.
+    disableFontFace: true,
+    useSystemFonts: false,
+    isOffscreenCanvasSupported: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    ...(dir
+      ? {
+          cMapUrl: pathToFileURL(join(dir, 'cmaps') + '/').pathname,
+          cMapPacked: true,
+          standardFontDataUrl: pathToFileURL(join(dir, 'standard_fonts') + '/').pathname,
+        }
+      : {}),
+  });
+  try {
+    const doc = await task.promise;
+    if (doc.numPages === 0) {
+      await task.destroy();
+      throw new PdfError('empty');
+    }
+    return { doc, destroy: () => task.destroy() };
+  } catch (e) {
+    if (e instanceof PdfError) throw e;
+    await task.destroy().catch(() => undefined);
+    throw pdfErrorFromPdfjs(e, opts.password !== undefined);
+  }
+}
+
+export interface ExtractPdfFileOptions extends LoadPdfOptions {
+  meta?: Partial<PaperMetadata>;
+  onProgress?(page: number, total: number): void;
+  signal?: AbortSignal;
+}
+
+/** Opens, extracts and closes: the one-call path for the CLI. */
+export async function extractPdfInNode(data: Uint8Array, opts: ExtractPdfFileOptions = {}): Promise<Paper> {
+  const loaded = await loadPdfInNode(data, opts);
+  try {
+    return await extractPdf(loaded.doc, opts);
+  } finally {
+    await loaded.destroy();
+  }
+}
+
+/** For the benchmark: open, extract with timings (pdf.js vs our layout), close. */
+export async function benchmarkPdfInNode(data: Uint8Array, opts: ExtractPdfFileOptions = {}): Promise<TimedExtraction> {
+  const loaded = await loadPdfInNode(data, opts);
+  try {
+    return await extractPdfTimed(loaded.doc, opts);
+  } finally {
+    await loaded.destroy();
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Reads the text layer of every page through a pdf.js document proxy. Takes the proxy rather
+ * than importing pdf.js, so the same code serves the browser build (extension viewer) and the
+ * legacy build (Node CLI and tests); only the structural shape below is relied upon.
+ */
+import type { PdfInfo, PdfPageText, PdfTextItem } from './types';
+
+/** The parts of pdf.js's `TextItem` we read. Marked-content entries have no `str`. */
+interface TextItemLike {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+  fontName?: string;
+  hasEOL?: boolean;
+}
+
+interface ViewportLike {
+  width: number;
+  height: number;
+  transform: number[];
+}
+
+interface PageLike {
+  getViewport(params: { scale: number }): ViewportLike;
+  getTextContent(params?: object): Promise<{ items: unknown[] }>;
+  cleanup?(): unknown;
+}
+
+interface MetadataLike {
+  get(name: string): unknown;
+}
+
+/** Structural subset of pdf.js's `PDFDocumentProxy` (both builds satisfy it). */
+export interface PdfDocumentLike {
+  numPages: number;
+  getPage(pageNumber: number): Promise<PageLike>;
+  getMetadata(): Promise<{ info: unknown; metadata: MetadataLike | null }>;
+}
+
+export interface ReadPdfTextOptions {
+  onProgress?(page: number, total: number): void;
+  signal?: AbortSignal;
+}
+
+export interface PdfText {
+  pages: PdfPageText[];
+  info: PdfInfo;
+  /** Wall-clock milliseconds spent in pdf.js (for the benchmark: our layout is measured against it). */
+  millis: number;
+}
+
+/** [a b c d e f] · [a b c d e f], as PDF matrices compose. */
+function multiply(m: number[], n: number[]): number[] {
+  return [
+    m[0]! * n[0]! + m[2]! * n[1]!,
+    m[1]! * n[0]! + m[3]! * n[1]!,
+    m[0]! * n[2]! + m[2]! * n[3]!,
+    m[1]! * n[2]! + m[3]! * n[3]!,
+    m[0]! * n[4]! + m[2]! * n[5]! + m[4]!,
+    m[1]! * n[4]! + m[3]! * n[5]! + m[5]!,
+  ];
+}
+
+function abortError(): Error {
+  const e = new Error('PDF reading was cancelled.');
+  e.name = 'AbortError';
+  return e;
+}
+
+export function toPdfTextItem(raw: TextItemLike, viewportTransform: number[]): PdfTextItem {
+  const t = raw.transform ?? [1, 0, 0, 1, 0, 0];
+  // Viewport transform maps PDF space (y up, possibly rotated/offset) to top-left origin, y down.
+  const m = multiply(viewportTransform, t);
+  const scale = Math.hypot(viewportTransform[0]!, viewportTransform[1]!) || 1;
+  const fontSize = Math.hypot(m[2]!, m[3]!) || raw.height || 0;
+  // Horizontal text in the viewport has no shear/rotation component: m = [s 0 0 s' x y].
+  const rotated = Math.abs(m[1]!) > 1e-3 * Math.abs(m[0]!) + 1e-6 || Math.abs(m[2]!) > 1e-3 * Math.abs(m[3]!) + 1e-6;
+  const item: PdfTextItem = {
+    str: raw.str ?? '',
+    x: m[4]!,
+    y: m[5]!,
+    width: (raw.width ?? 0) * scale,
+    height: fontSize,
+    fontName: raw.fontName ?? '',
+    hasEOL: raw.hasEOL === true,
+  };
+  if (rotated) item.rotated = true;
+  return item;
+}
+
+export async function readPdfText(doc: PdfDocumentLike, opts: ReadPdfTextOptions = {}): Promise<PdfText> {
+  const started = now();
+  const total = doc.numPages;
+  const pages: PdfPageText[] = [];
+  for (let n = 1; n <= total; n++) {
+    if (opts.signal?.aborted) throw abortError();
+    const page = await doc.getPage(n);
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const items: PdfTextItem[] = [];
+    for (const raw of content.items as TextItemLike[]) {
+      // Marked-content entries are excluded by default; guard anyway so indices stay aligned
+      // with the text layer's spans (which only exist for real text items).
+      if (typeof raw.str !== 'string') continue;
+      items.push(toPdfTextItem(raw, viewport.transform));
+    }
+    pages.push({ pageNumber: n, width: viewport.width, height: viewport.height, items });
+    page.cleanup?.();
+    opts.onProgress?.(n, total);
+  }
+  const info = await readInfo(doc);
+  return { pages, info, millis: now() - started };
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+function cleanString(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const s = v.replace(/[\s\u0000]+/g, ' ').trim();
+  return s.length ? s : null;
+}
+
+const DOI_RE = /\b10\.\d{4,9}\/[^\s"<>]+/;
+
+export function findDoi(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const m = DOI_RE.exec(s);
+  return m ? m[0].replace(/[.,;)\]]+$/, '') : null;
+}
+
+function splitAuthors(s: string | null): string[] {
+  if (!s) return [];
+  return s
+    .split(/\s*(?:;|\band\b|&|,(?=\s*[A-Z][^,]*\s[A-Z]))\s*/)
+    .map((a) => a.trim())
+    .filter((a) => a.length > 1);
+}
+
+async function readInfo(doc: PdfDocumentLike): Promise<PdfInfo> {
+  let info: Record<string, unknown> = {};
+  let xmp: MetadataLike | null = null;
+  try {
+    const md = await doc.getMetadata();
+    info = (md.info ?? {}) as Record<string, unknown>;
+    xmp = md.metadata;
+  } catch {
+    // Broken metadata must not stop text extraction.
+  }
+  const xmpGet = (k: string): unknown => {
+    try {
+      return xmp?.get(k);
+    } catch {
+      return undefined;
+    }
+  };
+  const xmpTitle = xmpGet('dc:title');
+  const xmpCreator = xmpGet('dc:creator');
+  const title = cleanString(xmpTitle) ?? cleanString(info.Title);
+  const authors = Array.isArray(xmpCreator)
+    ? xmpCreator.map((a) => cleanString(a)).filter((a): a is string => !!a)
+    : splitAuthors(cleanString(xmpCreator) ?? cleanString(info.Author));
+  const subject = cleanString(info.Subject) ?? cleanString(xmpGet('dc:description'));
+  const keywords = cleanString(info.Keywords);
+  const doi =
+    findDoi(cleanString(xmpGet('prism:doi'))) ??
+    findDoi(cleanString(xmpGet('dc:identifier'))) ??
+    findDoi(subject) ??
+    findDoi(keywords) ??
+    findDoi(cleanString(info.doi));
+  const created = cleanString(info.CreationDate);
+  const ym = created ? /(?:D:)?((?:19|20)\d\d)/.exec(created) : null;
+  return { title, authors, subject, keywords, doi, creationYear: ym ? Number(ym[1]) : null };
+}

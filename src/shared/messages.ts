@@ -1,0 +1,35 @@
+/**
+ * Typed messages between the background, the content scripts and extension pages (refined-github
+ * style: one union, one send helper, no ad-hoc strings scattered around).
+ */
+import type { Critique } from '../analysis/critique';
+import type { Paper } from '../analysis/model';
+import { extensionApi } from './browser';
+
+export type Message =
+  /** Toggle the sidebar on a tab (the active tab when `tabId` is omitted and the sender is not a tab). */
+  | { type: 'toggle-sidebar'; tabId?: number }
+  /** From the first-load content script: inject the sidebar bundle into my tab/frame. */
+  | { type: 'load-sidebar' }
+  /** Analyse a paper with the reader's lenses, off the page's main thread. */
+  | { type: 'analyse'; paper: Paper };
+
+export interface Responses {
+  'toggle-sidebar': { ok: boolean; error?: string };
+  'load-sidebar': { ok: boolean; error?: string };
+  analyse: { ok: true; critique: Critique } | { ok: false; error: string };
+}
+
+export type ResponseFor<M extends Message> = Responses[M['type']];
+
+export async function sendMessage<M extends Message>(message: M): Promise<ResponseFor<M>> {
+  const api = extensionApi();
+  if (!api) throw new Error('Not running inside the extension');
+  return (await api.runtime.sendMessage(message)) as ResponseFor<M>;
+}
+
+export function isMessage(value: unknown): value is Message {
+  if (!value || typeof value !== 'object') return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'toggle-sidebar' || type === 'load-sidebar' || type === 'analyse';
+}

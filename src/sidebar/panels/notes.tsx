@@ -1,0 +1,110 @@
+/** The reader's notes: add one from the current text selection, list, reveal and delete them. */
+import { useState } from 'preact/hooks';
+import type { DocumentSelection } from '../host';
+import { useSidebar } from '../context';
+import { noteTarget } from '../targets';
+
+export const NOTE_CATEGORIES = ['important', 'question', 'definition', 'method', 'disagree'] as const;
+
+export function NotesPanel() {
+  const { host, notes, store, reveal, announce } = useSidebar();
+  const [pending, setPending] = useState<DocumentSelection | null>(null);
+  const [text, setText] = useState('');
+  const [category, setCategory] = useState<string>(NOTE_CATEGORIES[0]);
+  const startFromSelection = () => {
+    const sel = host.getSelection();
+    if (!sel) {
+      announce('Select some text in the article first, then press "Add note".');
+      return;
+    }
+    setPending(sel);
+  };
+  const save = async () => {
+    if (!pending) return;
+    await store.add({
+      text: text.trim(),
+      quote: pending.quote,
+      prefix: pending.prefix,
+      suffix: pending.suffix,
+      anchor: pending.anchor,
+      category,
+      section: pending.section,
+      ...(pending.page !== undefined ? { page: pending.page } : {}),
+    });
+    setPending(null);
+    setText('');
+    announce('Note saved.');
+  };
+  const free = notes.filter((n) => !n.findingId);
+  return (
+    <div class="panel-body">
+      <button
+        type="button"
+        class="primary"
+        // Keep the page selection: a mousedown on the button must not collapse it.
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={startFromSelection}
+        data-action="add-note"
+      >
+        Add note from selection
+      </button>
+      {pending && (
+        <form
+          class="note-form"
+          aria-label="New note"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <blockquote>{pending.quote}</blockquote>
+          <label>
+            Category{' '}
+            <select value={category} onChange={(e) => setCategory((e.currentTarget as HTMLSelectElement).value)}>
+              {NOTE_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span class="visually-hidden">Note</span>
+            <textarea rows={3} value={text} placeholder="Your note" onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
+          </label>
+          <div class="row">
+            <button type="submit" class="primary">
+              Save note
+            </button>
+            <button type="button" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {free.length === 0 && !pending && <p class="empty">No notes yet. Select text in the article and press "Add note".</p>}
+      <ul class="plain notes-list" aria-label="Your notes">
+        {free.map((n) => {
+          const target = noteTarget(n);
+          return (
+            <li key={n.id} class="reader-note" data-note-id={n.id}>
+              {n.category && <span class="badge">{n.category}</span>}
+              {n.quote && <blockquote>{n.quote}</blockquote>}
+              {n.text && <p>{n.text}</p>}
+              <div class="row">
+                {target && (
+                  <button type="button" class="link" onClick={() => reveal(target)}>
+                    Show in text
+                  </button>
+                )}
+                <button type="button" class="link" onClick={() => void store.remove(n.id)} aria-label="Delete note">
+                  Delete
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { definitionMarker } from '../../../src/analysis/checks/definitions';
+import { analysePaper } from '../../../src/analysis/engine';
+import type { Lens } from '../../../src/analysis/lens';
+import { findings, term } from './helpers';
+import { makePaper, type BlockSpec } from './make-paper';
+
+const analyse = (specs: BlockSpec[], lenses?: Lens[]) => analysePaper(makePaper(specs), lenses ? { lenses } : {});
+
+/** Marker found when `term` (its first occurrence) is the candidate in `sentence`. */
+function marker(sentence: string, t: string, role: 'introduction' | 'results' = 'introduction', concept = true) {
+  const i = sentence.toLowerCase().indexOf(t.toLowerCase());
+  return definitionMarker(sentence, i, i + t.length, role, concept)?.marker ?? null;
+}
+
+describe('definition phrases', () => {
+  it.each([
+    ['Digital peer support is defined as support between people with shared experience delivered by technology.', 'is defined as'],
+    ['Digital peer support (DPS) refers to support offered online by trained peers.', 'refers to'],
+    ['In this review, digital peer support, i.e., peer support delivered through apps, was the focus.', 'i.e.'],
+    ['We define digital peer support as mutual help offered through technology.', 'we define'],
+    ['By digital peer support we mean help from people with lived experience via apps.', 'by X we mean'],
+    ['We use the term digital peer support for any technology-mediated mutual help.', 'we use the term'],
+    ['Fortuna et al. defined digital peer support as "live or automated peer support services" [12].', 'defined X as'],
+    ['Digital peer support, as defined by Fortuna et al. [12], includes apps.', 'as defined by'],
+    ['Digital peer support has been described as "a system of giving and receiving help" [3].', 'is described as'],
+    ['Digital peer support is a form of mutual help in which people share experience.', 'is a … that'],
+    ['Digital peer support is an intervention in which people with lived experience help others online.', 'is a … that'],
+  ])('recognises "%s"', (sentence, expected) => {
+    expect(marker(sentence, 'digital peer support')).toBe(expected);
+  });
+
+  it.each([
+    'Digital peer support is a promising approach that may reduce loneliness.',
+    'Digital peer support is an effective intervention that reduces symptoms.',
+    'There is no agreed definition of digital peer support in the literature.',
+    'Digital peer support has been described as effective in several trials [4].',
+    'Users of digital peer support is a phrase nobody writes.',
+    'Digital peer support was delivered through an app.',
+  ])('does not take "%s" for a definition', (sentence) => {
+    expect(marker(sentence, 'digital peer support')).toBeNull();
+  });
+
+  it('accepts a copular definition only in the abstract, introduction or methods', () => {
+    const s = 'Digital peer support is a form of mutual help in which people share experience.';
+    expect(marker(s, 'digital peer support', 'results')).toBeNull();
+  });
+
+  it('lets a head word follow a single-word term ("peer support is defined as" defines "peer")', () => {
+    expect(marker('Peer support workers are defined as staff with lived experience.', 'peer', 'introduction', false)).toBe('is defined as');
+  });
+});
+
+const USES = [
+  { paragraph: 'Digital peer support is growing. Digital peer support helps many people.' },
+  { paragraph: 'Digital peer support reaches rural areas.' },
+];
+
+describe('definition-gap findings', () => {
+  it('flags a concept used three or more times and never defined, in words a reader understands', () => {
+    const c = analyse([{ title: 'A review' }, { heading: 'Introduction' }, ...USES]);
+    const [gap] = findings(c, 'definition-gap', 'digital-peer-support');
+    expect(gap).toMatchObject({ detail: 'none', severity: 'concern', summary: "'digital peer support' is used 3 times but never defined." });
+    expect(gap!.evidence).toHaveLength(3);
+  });
+
+  it('does not count uses in reference entries', () => {
+    const c = analyse([
+      { heading: 'Introduction' },
+      { paragraph: 'Digital peer support is growing. Digital peer support helps many people.' },
+      { heading: 'References' },
+      { reference: 'Lee A. Digital peer support in rural areas. J Ment Health. 2020;1:1-2.' },
+    ]);
+    expect(findings(c, 'definition-gap', 'digital-peer-support')).toEqual([]);
+  });
+
+  it('reports an own, early definition and raises nothing', () => {
+    const c = analyse([
+      { heading: 'Introduction' },
+      { paragraph: 'We define digital peer support as mutual help between people with shared lived experience, offered through apps or online groups.' },
+      ...USES,
+    ]);
+    const dps = term(c, 'digital-peer-support');
+    expect(dps.definitions).toHaveLength(1);
+    expect(dps.definitions[0]).toMatchObject({ origin: 'own', marker: 'we define', usesBefore: 0, section: 'Introduction' });
+    expect(findings(c, 'definition-gap', 'digital-peer-support')).toEqual([]);
+  });
+
+  it('flags a definition that is only borrowed with a citation', () => {
+    const c = analyse([
+      { heading: 'Introduction' },
+      { paragraph: 'Digital peer support is defined as live or automated peer support services delivered through technology media [12].' },
+      ...USES,
+    ]);
+    expect(term(c, 'digital-peer-support').definitions[0]!.origin).toBe('cited');
+    const gaps = findings(c, 'definition-gap', 'digital-peer-support');
+    expect(gaps.map((f) => [f.detail, f.severity])).toEqual([['cited-only', 'caution']]);
+    expect(gaps[0]!.evidence[0]!.quote).toContain('live or automated');
+  });
+
+  it('treats "according to" and author-year citations as borrowed', () => {
+    for (const sentence of [
+      'According to Fortuna, digital peer support refers to peer support delivered through technology.',
+      'Digital peer support refers to peer support delivered through technology (Fortuna et al., 2020).',
+    ]) {
+      const c = analyse([{ heading: 'Introduction' }, { paragraph: sentence }]);
+      expect(term(c, 'digital-peer-support').definitions.map((d) => d.origin)).toEqual(['cited']);
+    }
+  });
+
+  it('flags a definition that comes only after several uses, or only in the discussion', () => {
+    const late = analyse([
+      { title: 'Digital peer support: a review' },
+      { heading: 'Introduction' },
+      ...USES,
+      { heading: 'Methods' },
+      { paragraph: 'We define digital peer support as mutual help between people with shared experience, offered online.' },
+    ]);
+    const [gap] = findings(late, 'definition-gap', 'digital-peer-support');
+    expect(gap).toMatchObject({ detail: 'late', severity: 'caution' });
+    expect(gap!.summary).toBe("'digital peer support' is first defined after it has already been used 3 times in the text.");
+
+    const discussion = analyse([
+      { heading: 'Introduction' },
+      { paragraph: 'Digital peer support is growing.' },
+      { heading: 'Discussion' },
+      { paragraph: 'We define digital peer support as mutual help between people with shared experience, offered online.' },
+    ]);
+    expect(findings(discussion, 'definition-gap', 'digital-peer-support').map((f) => f.detail)).toEqual(['late']);
+  });
+
+  it('does not call a definition late because the title and abstract used the term first', () => {
+    const c = analyse([
+      { title: 'Digital peer support: a review' },
+      { heading: 'Abstract' },
+      { paragraph: 'Digital peer support is growing. Digital peer support helps. Digital peer support is cheap.' },
+      { heading: 'Introduction' },
+      { paragraph: 'We define digital peer support as mutual help between people with shared experience, offered online.' },
+    ]);
+    expect(term(c, 'digital-peer-support').definitions[0]!.usesBefore).toBe(4);
+    expect(findings(c, 'definition-gap', 'digital-peer-support')).toEqual([]);
+  });
+
+  it('flags two clearly different definitions', () => {
+    const c = analyse([
+      { heading: 'Introduction' },
+      { paragraph: 'We define digital peer support as mutual help between people with shared lived experience of mental illness.' },
+      { heading: 'Methods' },
+      { paragraph: 'For this review, digital peer support was defined as any smartphone application, chatbot or website offering automated messages.' },
+    ]);
+    expect(findings(c, 'definition-gap', 'digital-peer-support').map((f) => f.detail)).toEqual(['inconsistent']);
+  });
+
+  it('does not flag the same definition repeated in other words', () => {
+    const c = analyse([
+      { heading: 'Introduction' },
+      { paragraph: 'We define digital peer support as mutual help between people with shared lived experience, offered online.' },
+      { heading: 'Methods' },
+      { paragraph: 'Digital peer support was defined as mutual help between people with shared lived experience offered online.' },
+    ]);
+    expect(findings(c, 'definition-gap', 'digital-peer-support')).toEqual([]);
+  });
+
+  it('does not treat a definition of peer victimisation, or peer review, as defining "peer"', () => {
+    const c = analyse([
+      { heading: 'Introduction' },
+      { paragraph: 'Peer victimisation is defined as the receipt of aggressive acts from others.' },
+      { paragraph: 'Peer support helps. Peer support workers listen. Peer mentors guide.' },
+    ]);
+    expect(term(c, 'peer').definitions).toEqual([]);
+    expect(findings(c, 'definition-gap', 'peer').map((f) => f.detail)).toEqual(['none']);
+  });
+
+  it('never fires for a paper that only says "peer-reviewed"', () => {
+    const c = analyse([
+      { heading: 'Methods' },
+      { paragraph: 'We included peer-reviewed articles. Peer review was double blind. Peer reviewers were thanked.' },
+    ]);
+    expect(term(c, 'peer').senses).toEqual({ review: 3 });
+    expect(c.findings.filter((f) => f.theme === 'terms')).toEqual([]);
+  });
+});
+
+describe('a reader\'s co-production lens', () => {
+  const coProduction: Lens = {
+    id: 'co-production',
+    name: 'Co-production',
+    terms: [{ id: 'co-production', label: 'co-production', variants: ['co-production', 'coproduced', 'participatory'], expectDefinition: true }],
+  };
+
+  it('counts its variants and finds the definition gap', () => {
+    const c = analyse(
+      [
+        { heading: 'Introduction' },
+        { paragraph: 'This study was coproduced with service users. We used a participatory design.' },
+        { heading: 'Methods' },
+        { paragraph: 'Co-production meetings were held monthly. The co production group chose the outcomes.' },
+      ],
+      [coProduction],
+    );
+    const t = term(c, 'co-production', 'co-production');
+    expect(t.occurrences.map((o) => o.match)).toEqual(['coproduced', 'participatory', 'Co-production', 'co production']);
+    expect(t.senses).toEqual({ unspecified: 4 });
+    expect(findings(c, 'definition-gap', 'co-production')).toMatchObject([
+      { lens: 'co-production', detail: 'none', severity: 'concern', summary: "'co-production' is used 4 times but never defined." },
+    ]);
+  });
+
+  it('finds its definition like any other', () => {
+    const c = analyse(
+      [
+        { heading: 'Introduction' },
+        { paragraph: 'Co-production refers to power-sharing between researchers and people with lived experience at every stage.' },
+        { paragraph: 'Co-production shaped the study. Co-production took time.' },
+      ],
+      [coProduction],
+    );
+    expect(term(c, 'co-production', 'co-production').definitions).toMatchObject([{ origin: 'own', marker: 'refers to' }]);
+    expect(findings(c, 'definition-gap')).toEqual([]);
+  });
+});

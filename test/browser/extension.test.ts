@@ -1,0 +1,341 @@
+/**
+ * The extension in real Chromium on publisher-like pages: the sidebar opens, shows what the
+ * engine finds, paints highlights where it says, keeps notes, exports, resists hostile pages and
+ * makes no network request of its own.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assessArticle } from '../../src/analysis/article-check';
+import type { Critique } from '../../src/analysis/critique';
+import { analysePaper } from '../../src/analysis/engine';
+import { critiqueToMarkdown } from '../../src/analysis/markdown';
+import { extractHtml } from '../../src/extract/html';
+import { parseHtmlInNode } from '../../src/extract/html/node-dom';
+import { requireCorpus } from '../corpus';
+import { OUTPUT_DIR, PROJECT_ROOT, launchWithExtension, openSidebar, sidebar, startServer, toggleSidebar, type ExtensionBrowser, type TestServer } from './harness';
+import { countColour, decodePng } from './png';
+
+const FIXTURES = join(PROJECT_ROOT, 'test/fixtures/publishers');
+/** Real browser work on a shared 2-core machine: generous, since speed is measured in the benchmark, not here. */
+const TEST_TIMEOUT = 240_000;
+const FLASH_RGB: [number, number, number] = [255, 0, 170];
+
+interface TestPage {
+  name: string;
+  url: string;
+  html: string;
+}
+
+let ext: ExtensionBrowser;
+let server: TestServer;
+let pages: TestPage[];
+
+function engineCritique(p: TestPage): Critique {
+  return analysePaper(extractHtml(parseHtmlInNode(p.html), p.url));
+}
+
+async function openPage(url: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+async function attr(page: Page, selector: string, name: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((els, n) => els.map((e) => e.getAttribute(n) ?? ''), name);
+}
+
+async function selectTab(page: Page, label: string): Promise<void> {
+  await sidebar(page).locator('[role="tab"]', { hasText: label }).click();
+  await sidebar(page).locator(`[role="tabpanel"][data-panel="${label.toLowerCase()}"]`).waitFor();
+}
+
+/** Rect of the first range of a named highlight (main world: the registry is the document's). */
+async function highlightRect(page: Page, name: string) {
+  return page.evaluate((n) => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(n);
+    const range = h ? [...h][0] : undefined;
+    if (!range) return null;
+    const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height, vh: innerHeight };
+  }, name);
+}
+
+async function hasHighlight(page: Page, name: string): Promise<boolean> {
+  return page.evaluate((n) => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has(n), name);
+}
+
+/** Waits for the flash highlight, then checks it is in view and its colour is really on screen. */
+async function expectFlashPainted(page: Page): Promise<void> {
+  await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('critical-reader-flash'));
+  const rect = await highlightRect(page, 'critical-reader-flash');
+  expect(rect).not.toBeNull();
+  expect(rect!.y).toBeGreaterThanOrEqual(0);
+  expect(rect!.y + rect!.height).toBeLessThanOrEqual(rect!.vh);
+  const shot = await page.screenshot({ clip: { x: rect!.x, y: rect!.y, width: Math.max(4, rect!.width), height: Math.max(4, rect!.height) } });
+  expect(countColour(decodePng(shot), FLASH_RGB)).toBeGreaterThan(0);
+}
+
+beforeAll(async () => {
+  const corpus = requireCorpus('html');
+  const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort();
+  const corpusPages = ['pmc', 'springer', 'wiley'].map((skin) => readdirSync(corpus).filter((f) => f.endsWith(`.${skin}.html`)).sort()[0]!);
+  server = await startServer({ '/fixtures': FIXTURES, '/corpus': corpus });
+  pages = [
+    ...fixtures.map((f) => ({ name: f, url: `${server.origin}/fixtures/${f}`, html: readFileSync(join(FIXTURES, f), 'utf8') })),
+    ...corpusPages.map((f) => ({ name: f, url: `${server.origin}/corpus/${f}`, html: readFileSync(join(corpus, f), 'utf8') })),
+  ];
+  ext = await launchWithExtension();
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('Critical Reader in Chromium', () => {
+  it('shows, on each publisher page, the findings the engine finds, and closes cleanly', async () => {
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    for (const p of pages) {
+      const expected = engineCritique(p);
+      const page = await openPage(p.url);
+      await openSidebar(ext, page);
+      const bar = sidebar(page);
+      // A page the engine does not take for an article gets the friendly state first, then the analysis on request.
+      if (!assessArticle(extractHtml(parseHtmlInNode(p.html), p.url)).isArticle) {
+        await bar.locator('[data-state="not-article"]').waitFor();
+        await bar.locator('[data-state="not-article"] button').click();
+      }
+      expect(await attr(page, 'critical-reader-sidebar [data-finding-id]', 'data-finding-id'), p.name).toEqual(expected.findings.map((f) => f.id));
+      expect(await attr(page, 'critical-reader-sidebar [data-finding-kind]', 'data-finding-kind'), p.name).toEqual(expected.findings.map((f) => f.kind));
+      if (expected.paper.title) await expect.poll(() => bar.locator('.citation .title').textContent()).toBe(expected.paper.title);
+      await selectTab(page, 'Dates');
+      expect(await bar.locator('[data-fact="ref-count"]').textContent(), p.name).toBe(String(expected.references.count));
+      await selectTab(page, 'Statements');
+      const found = await attr(page, 'critical-reader-sidebar [data-statement]', 'data-found');
+      expect(found, p.name).toEqual(['positionality', 'involvement', 'competingInterests', 'funding'].map((k) => String(expected.statements[k as keyof Critique['statements']].found)));
+
+      // Side by side: the page is pushed over by the sidebar's width, and restored on close.
+      const width = (await bar.boundingBox())!.width;
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe(`${width}px`);
+      await toggleSidebar(ext, page);
+      await expect.poll(() => bar.count()).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+      expect(await hasHighlight(page, 'critical-reader-term')).toBe(false);
+      await page.close();
+    }
+  }, TEST_TIMEOUT);
+
+  it('scrolls to the evidence of a finding and paints it; highlight categories can be switched off', async () => {
+    const candidates = pages.map((p) => ({ p, c: engineCritique(p) }));
+    const withEvidence = candidates.find(({ c }) => c.findings.some((f) => f.evidence.some((e) => e.anchor)));
+    expect(withEvidence, 'no page has a finding with anchored evidence').toBeDefined();
+    const { p, c } = withEvidence!;
+    const finding = c.findings.find((f) => f.evidence.some((e) => e.anchor))!;
+    const page = await openPage(p.url);
+    await openSidebar(ext, page);
+    await sidebar(page).locator(`[data-finding-id="${finding.id}"] button[data-reveal]`).first().click();
+    await expectFlashPainted(page);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'finding-revealed.png') });
+
+    // Term uses are painted in their own category, which the reader can hide and show again.
+    if (c.terms.some((t) => t.occurrences.length)) {
+      await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('critical-reader-term'));
+      await sidebar(page).locator('.highlight-toggles summary').click();
+      await sidebar(page).locator('input[data-category="term"]').click();
+      expect(await hasHighlight(page, 'critical-reader-term')).toBe(false);
+      await sidebar(page).locator('input[data-category="term"]').click();
+      expect(await hasHighlight(page, 'critical-reader-term')).toBe(true);
+      // Next/previous steps through one term's uses.
+      await selectTab(page, 'Terms');
+      await sidebar(page).locator('.term button', { hasText: 'Next' }).first().click();
+      await expectFlashPainted(page);
+      await expect.poll(() => sidebar(page).locator('.term .stepper span').first().textContent()).toMatch(/^1 of \d+/);
+    }
+    await page.close();
+  }, TEST_TIMEOUT);
+
+  it('keeps a note on selected text across a reload and in a new tab, and reveals it', async () => {
+    const p = pages[0]!;
+    const page = await openPage(p.url);
+    await openSidebar(ext, page);
+    const quote = await page.evaluate(() => {
+      // A stretch of running text in the article: the first long paragraph's first text node.
+      for (const para of Array.from(document.querySelectorAll('p'))) {
+        const node = Array.from(para.childNodes).find((n) => n.nodeType === 3 && (n.textContent ?? '').trim().length > 60) as Text | undefined;
+        if (!node) continue;
+        const start = node.data.search(/\S/);
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, start + 40);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return range.toString();
+      }
+      return null;
+    });
+    expect(quote).not.toBeNull();
+    await selectTab(page, 'Notes');
+    const bar = sidebar(page);
+    await bar.locator('[data-action="add-note"]').click();
+    await bar.locator('form.note-form textarea').fill('Check this against the protocol.');
+    await bar.locator('form.note-form select').selectOption('question');
+    await bar.locator('form.note-form button[type="submit"]').click();
+    await expect.poll(() => bar.locator('.notes-list .reader-note').count()).toBe(1);
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('critical-reader-note'));
+    const noteText = () =>
+      page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('critical-reader-note');
+        const r = h ? [...h][0] : undefined;
+        return r && !r.collapsed ? r.toString() : null;
+      });
+    expect(await noteText()).toBe(quote);
+    // The page re-renders the paragraph (new nodes, same text): the highlight is re-anchored by its quote.
+    await page.evaluate((q) => {
+      const para = Array.from(document.querySelectorAll('p')).find((p) => (p.textContent ?? '').includes(q!))!;
+      para.replaceWith(para.cloneNode(true));
+    }, quote);
+    await expect.poll(noteText, { timeout: 10_000 }).toBe(quote);
+
+    await page.reload();
+    await openSidebar(ext, page);
+    await selectTab(page, 'Notes');
+    const note = sidebar(page).locator('.notes-list .reader-note');
+    await expect.poll(() => note.count()).toBe(1);
+    expect(await note.locator('p').textContent()).toBe('Check this against the protocol.');
+    expect(await note.locator('blockquote').textContent()).toBe(quote!.replace(/\s+/g, ' ').trim());
+    await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+    await note.locator('button', { hasText: 'Show in text' }).click();
+    await expectFlashPainted(page);
+
+    const second = await openPage(p.url);
+    await openSidebar(ext, second);
+    await selectTab(second, 'Notes');
+    await expect.poll(() => sidebar(second).locator('.notes-list .reader-note').count()).toBe(1);
+    await sidebar(second).locator('.notes-list button', { hasText: 'Delete' }).click();
+    await expect.poll(() => sidebar(second).locator('.notes-list .reader-note').count()).toBe(0);
+    await second.close();
+    await page.close();
+  }, TEST_TIMEOUT);
+
+  it('copies the critique as Markdown to the clipboard', async () => {
+    const p = pages[1]!;
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const page = await openPage(p.url);
+    await openSidebar(ext, page);
+    await sidebar(page).locator('[data-action="copy-markdown"]').click();
+    await expect.poll(() => sidebar(page).locator('.status').textContent()).toContain('Copied');
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    expect(clip).toBe(critiqueToMarkdown(engineCritique(p), { notes: [] }));
+    await page.close();
+  }, TEST_TIMEOUT);
+
+  it('is unaffected by hostile page styles', async () => {
+    const hostile = pages[0]!.html.replace(
+      '</head>',
+      `<style>* { color: rgb(255, 0, 0) !important; font-size: 40px !important; font-family: serif !important; }
+        div, aside, button, section { display: none !important; }
+        critical-reader-sidebar { display: none !important; width: 0 !important; }
+        :root { margin-right: 0 !important; }</style></head>`,
+    );
+    const page = await openPage(server.page('/hostile-styles.html', hostile));
+    await openSidebar(ext, page);
+    const box = await sidebar(page).boundingBox();
+    expect(box!.width).toBeGreaterThan(250);
+    const brand = sidebar(page).locator('.brand');
+    expect(await brand.isVisible()).toBe(true);
+    const style = await brand.evaluate((el) => ({ color: getComputedStyle(el).color, size: getComputedStyle(el).fontSize }));
+    expect(style.color).not.toBe('rgb(255, 0, 0)');
+    expect(style.size).toBe('15px');
+    await page.close();
+  }, TEST_TIMEOUT);
+
+  it('shows hostile page text as text and runs nothing', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const html = pages[0]!.html
+      .replace(/(<meta name="citation_title" content=")[^"]*"/, `$1${esc(evil)} <b>Bold claim</b>"`)
+      .replace(/<h2([^>]*)>/, `<h2$1>${esc('<script>window.__pwned=2</script>')} `);
+    const page = await openPage(server.page('/hostile-text.html', html));
+    await openSidebar(ext, page);
+    const title = await sidebar(page).locator('.citation .title').textContent();
+    expect(title).toContain(evil);
+    expect(await sidebar(page).locator('img, script, b').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  }, TEST_TIMEOUT);
+
+  it('makes no network request of its own', async () => {
+    const requests: string[] = [];
+    const page = await openPage(pages[2]!.url);
+    const record = (r: { url(): string }) => requests.push(r.url());
+    ext.context.on('request', record);
+    try {
+      await openSidebar(ext, page);
+      for (const tab of ['Terms', 'Definitions', 'Dates', 'Statements', 'Notes', 'Overview']) await selectTab(page, tab);
+      await sidebar(page).locator('[data-action="copy-markdown"]').click();
+      await page.waitForTimeout(300);
+    } finally {
+      ext.context.off('request', record);
+    }
+    const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('chrome-extension://') && !/^(data|blob):/.test(u));
+    expect(foreign).toEqual([]);
+    await page.close();
+  }, TEST_TIMEOUT);
+
+  it('says what it looked for on a page that is not an article', async () => {
+    const url = server.page('/news.html', '<!doctype html><html><head><title>Campus news</title></head><body><h1>Library opening hours</h1><p>The library is open late this week.</p></body></html>');
+    const page = await openPage(url);
+    await openSidebar(ext, page);
+    const state = sidebar(page).locator('[data-state="not-article"]');
+    await state.waitFor();
+    expect(await state.textContent()).toMatch(/reference list/);
+    expect(await state.textContent()).toMatch(/section headings/);
+    await page.close();
+  }, TEST_TIMEOUT);
+
+  it('is usable from the keyboard: tabs with arrow keys, resize handle, collapse', async () => {
+    const page = await openPage(pages[0]!.url);
+    await openSidebar(ext, page);
+    const bar = sidebar(page);
+    await bar.locator('[role="tab"][aria-selected="true"]').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await bar.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('Terms');
+    expect(await bar.locator('[role="tabpanel"]').getAttribute('data-panel')).toBe('terms');
+    const before = (await bar.boundingBox())!.width;
+    await bar.locator('[role="separator"]').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await bar.boundingBox())!.width).toBe(before + 20);
+    await bar.locator('[data-action="collapse"]').click();
+    await expect.poll(async () => (await bar.boundingBox())!.width).toBeLessThan(60);
+    await bar.locator('[data-action="expand"]').press('Enter');
+    await expect.poll(async () => (await bar.boundingBox())!.width).toBe(before + 20);
+    // Put the width back for the other tests (it is remembered).
+    await bar.locator('[role="separator"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.close();
+  }, TEST_TIMEOUT);
+
+  it('follows the colour scheme (screenshots in test-output/)', async () => {
+    const page = await openPage(pages[0]!.url);
+    const luminance = async (scheme: 'light' | 'dark') => {
+      await page.emulateMedia({ colorScheme: scheme });
+      const box = (await sidebar(page).boundingBox())!;
+      await page.screenshot({ path: join(OUTPUT_DIR, `sidebar-${scheme}.png`) });
+      const shot = decodePng(await page.screenshot({ clip: { x: box.x + 10, y: box.y + 200, width: 40, height: 40 } }));
+      let sum = 0;
+      for (let i = 0; i < shot.data.length; i += 4) sum += shot.data[i]! + shot.data[i + 1]! + shot.data[i + 2]!;
+      return sum / (shot.data.length / 4) / 3;
+    };
+    await openSidebar(ext, page);
+    const light = await luminance('light');
+    const dark = await luminance('dark');
+    expect(light).toBeGreaterThan(200);
+    expect(dark).toBeLessThan(80);
+    writeFileSync(join(OUTPUT_DIR, 'README.txt'), 'Screenshots written by test/browser/extension.test.ts\n');
+    await page.close();
+  }, TEST_TIMEOUT);
+});

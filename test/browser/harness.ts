@@ -1,0 +1,175 @@
+/**
+ * Real-Chromium harness for the extension: builds dist/chrome when stale, loads it into a
+ * persistent playwright-core context, serves test pages from 127.0.0.1, and drives the
+ * background through its service worker.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export const DIST_CHROME = join(PROJECT_ROOT, 'dist/chrome');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const OUTPUT_DIR = join(PROJECT_ROOT, 'test-output');
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce((m, name) => Math.max(m, newestMtime(join(path, name))), st.mtimeMs);
+}
+
+/** Builds the extension unless dist/chrome is newer than every source it is made from. */
+export function ensureBuilt(): void {
+  const sources = ['src', 'public', 'manifest.json', 'vite.config.ts', 'scripts/build-extension.mjs', 'package.json'];
+  const newestSource = Math.max(...sources.map((s) => newestMtime(join(PROJECT_ROOT, s))));
+  const built = existsSync(join(DIST_CHROME, 'manifest.json')) ? statSync(join(DIST_CHROME, 'manifest.json')).mtimeMs : 0;
+  if (built > newestSource) return;
+  // Test files run in parallel workers: one builds, the others wait for it.
+  const lock = join(PROJECT_ROOT, 'dist/.build-lock');
+  mkdirSync(join(PROJECT_ROOT, 'dist'), { recursive: true });
+  try {
+    mkdirSync(lock);
+  } catch {
+    const until = Date.now() + 120_000;
+    while (existsSync(lock) && Date.now() < until) execFileSync('sleep', ['0.2']);
+    return;
+  }
+  try {
+    execFileSync(process.execPath, ['scripts/build-extension.mjs'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A copy of dist/chrome that already holds the host permission for the test server, as if the
+ * reader had granted the optional per-site permission (playwright cannot click the toolbar, so
+ * activeTab is never granted in tests). Nothing else differs from the shipped build.
+ */
+export function testExtensionCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cr-ext-'));
+  cpSync(DIST_CHROME, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  manifest.host_permissions = ['http://127.0.0.1/*'];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+export interface TestServer {
+  origin: string;
+  /** Registers an in-memory page at `path`. */
+  page(path: string, html: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves registered pages and files under the given roots (`/fixtures/…`, `/corpus/…`). */
+export async function startServer(roots: Record<string, string>): Promise<TestServer> {
+  const pages = new Map<string, string>();
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const inline = pages.get(path);
+    if (inline !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(inline);
+      return;
+    }
+    for (const [prefix, dir] of Object.entries(roots)) {
+      if (!path.startsWith(prefix + '/')) continue;
+      const file = resolve(dir, '.' + path.slice(prefix.length));
+      if (file.startsWith(resolve(dir)) && existsSync(file) && statSync(file).isFile()) {
+        res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' });
+        res.end(readFileSync(file));
+        return;
+      }
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no server address');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    page(path, html) {
+      pages.set(path, html);
+      return origin + path;
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  ensureBuilt();
+  const extDir = testExtensionCopy();
+  const profile = mkdtempSync(join(tmpdir(), 'cr-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(extDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Toggles the sidebar on the page's tab, as the toolbar button would. */
+export async function toggleSidebar(ext: ExtensionBrowser, page: Page): Promise<void> {
+  const url = page.url();
+  const result = await ext.worker.evaluate(async (pageUrl: string) => {
+    const g = globalThis as unknown as {
+      chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+      criticalReader: { toggleSidebar(id?: number): Promise<{ ok: boolean; error?: string }> };
+    };
+    const tabs = await g.chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === pageUrl);
+    if (!tab?.id) return { ok: false, error: `no tab for ${pageUrl}` };
+    return g.criticalReader.toggleSidebar(tab.id);
+  }, url);
+  if (!result.ok) throw new Error(`toggle failed: ${result.error}`);
+}
+
+/** Opens the sidebar and waits until it shows the analysis. */
+export async function openSidebar(ext: ExtensionBrowser, page: Page): Promise<void> {
+  await toggleSidebar(ext, page);
+  await page.locator('critical-reader-sidebar[data-state="ready"]').waitFor({ timeout: 90_000 });
+  await page.locator('critical-reader-sidebar .sidebar').first().waitFor();
+}
+
+export function sidebar(page: Page) {
+  return page.locator('critical-reader-sidebar');
+}

@@ -1,0 +1,40 @@
+/** The Firefox build passes Mozilla's linter (web-ext lint) with no errors, offline. */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, ensureBuilt } from './harness';
+
+const run = promisify(execFile);
+
+describe('packaging', () => {
+  it('builds per-browser manifests from the one root manifest', () => {
+    ensureBuilt();
+    const chrome = JSON.parse(readFileSync(join(PROJECT_ROOT, 'dist/chrome/manifest.json'), 'utf8'));
+    const firefox = JSON.parse(readFileSync(join(PROJECT_ROOT, 'dist/firefox/manifest.json'), 'utf8'));
+    expect(chrome.background).toEqual({ service_worker: 'background.js' });
+    expect(chrome.browser_specific_settings).toBeUndefined();
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
+    expect(firefox.browser_specific_settings.gecko.strict_min_version).toBe('142.0');
+    expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    for (const m of [chrome, firefox]) {
+      // Least privilege: no host access by default, per-site access only when the reader grants it.
+      expect(m.host_permissions).toBeUndefined();
+      expect(m.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+      expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+      expect(JSON.stringify(m)).not.toContain('<all_urls>');
+    }
+  });
+
+  it('passes web-ext lint with no errors', async () => {
+    ensureBuilt();
+    const bin = join(PROJECT_ROOT, 'node_modules/.bin/web-ext');
+    const { stdout } = await run(bin, ['lint', '--source-dir', 'dist/firefox', '--output', 'json', '--no-input'], {
+      cwd: PROJECT_ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
+    const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { errors: { code: string; message: string }[]; warnings: unknown[] };
+    expect(report.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
+  }, 180_000);
+});

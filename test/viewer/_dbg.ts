@@ -1,0 +1,24 @@
+import '../../src/shared/node-polyfills';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchExtension } from '/work/main/test/browser/launch';
+import { makeFixtures } from '/work/main/test/viewer/make-fixtures';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readFileSync } from 'node:fs';
+const dir = mkdtempSync(join(tmpdir(), 'crdbg-'));
+const fx = await makeFixtures(dir);
+const t = pdfjs.getDocument({ data: new Uint8Array(readFileSync(fx.noPages)) });
+try { const d = await t.promise; console.log('noPages numPages', d.numPages); } catch (e) { console.log('noPages err', e); }
+const ext = await launchExtension({ extensionDir: '/tmp/cr-viewer-ext/chrome' });
+const page = await ext.context.newPage();
+page.on('console', (m) => console.log('console:', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('pageerror', e));
+await page.goto(ext.url('viewer/viewer.html'));
+await page.setInputFiles('#file-input', fx.paper);
+await page.waitForFunction(() => document.body.dataset.state === 'analysed', null, { timeout: 60000 });
+await page.waitForTimeout(1500);
+console.log((await page.locator('#sidebar').innerText()).slice(0, 1500));
+console.log('hl', await page.locator('.cr-hl').count());
+await page.screenshot({ path: '/tmp/cr-viewer.png' });
+await ext.close();
