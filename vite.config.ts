@@ -21,6 +21,8 @@ const OUT = resolve(ROOT, process.env.CR_EXTENSION_OUT ?? 'dist/chrome');
 
 function cliConfig(): UserConfig {
   return {
+    // public/ holds the extension's icons; the CLI output must not carry them.
+    publicDir: false,
     build: {
       ssr: 'src/cli/main.ts',
       outDir: 'dist/cli',

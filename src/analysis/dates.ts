@@ -26,7 +26,13 @@ export interface DateSentenceReading {
   noRestriction: boolean;
   /** Offset where the limit / inception / no-restriction phrase ends (reasons usually follow it). */
   limitPhraseEnd: number | null;
+  /** "published in the last 10 years": a window relative to the search (resolved by the caller). */
+  relativeYears: number | null;
 }
+
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20, thirty: 30 };
+const RELATIVE_WINDOW =
+  /\b(?:in|within|during|over|from|for) the (?:last|past|previous|preceding|most recent) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty) years\b|\b(?:last|past|previous|preceding) (decade|two decades)\b/i;
 
 const MONTH_NAMES: [RegExp, number][] = [
   [/^jan/i, 1], [/^feb/i, 2], [/^mar/i, 3], [/^apr/i, 4], [/^may/i, 5], [/^jun/i, 6],
@@ -157,7 +163,7 @@ const OPEN_START = /\b(?:since|after|post|later than|on or after|starting(?:\s+(
 const OPEN_END_BEFORE = /\b(?:before|prior to|earlier than|up to but not including)\s+$/i;
 const OPEN_END = /\b(?:until|till|through|thru|up\s+(?:to|until)|to|by|as of|ending(?:\s+in)?|to the end of|end of)\s+$/i;
 const SINGLE =
-  /(?:\b(?:in|on|during|dated|date[sd]?|at|as of|of|early|mid|late|search(?:ed)?|updated?|re-?run|run|conducted|performed|executed|completed)\s+|:\s*)$/i;
+  /(?:\bbetween\s+\d{1,2}(?:st|nd|rd|th)?\s+and\s+|\b(?:in|on|during|dated|date[sd]?|at|as of|of|early|mid|late|search(?:ed)?|updated?|re-?run|run|conducted|performed|executed|completed)\s+|:\s*)$/i;
 const LIST_CONTINUATION = /^\s*(?:,\s*(?:and\s+|then\s+)?|and\s+(?:again\s+)?(?:(?:in|on)\s+)?|or\s+|(?:and\s+)?(?:updated|re-?run|rerun)\s+(?:(?:in|on)\s+)?)$/i;
 const PUBLICATION_WORDS = /\b(?:publish\w*|publication|dated|appeared|released)\b/i;
 /** A date cited for access ("accessed 3 May 2024") documents a web source, not the search. */
@@ -176,7 +182,14 @@ export function readDateSentence(text: string, searchContext: boolean): DateSent
     fromInception: INCEPTION.test(text),
     noRestriction: false,
     limitPhraseEnd: null,
+    relativeYears: null,
   };
+  const rel = RELATIVE_WINDOW.exec(text);
+  if (rel) {
+    const word = (rel[1] ?? rel[2] ?? '').toLowerCase();
+    out.relativeYears = word === 'decade' ? 10 : word === 'two decades' ? 20 : Number(word) || NUMBER_WORDS[word] || null;
+    if (out.relativeYears) out.limitPhraseEnd = rel.index + rel[0].length;
+  }
   for (const re of NO_RESTRICTION) {
     const m = re.exec(text);
     if (m) {

@@ -176,6 +176,17 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
       cite(evidenceFromSentence(paper, labelled));
       continue;
     }
+    // A capitalised label with a colon inside running text, outside the body: PDF front-page notes
+    // and two-column text mashed into one block ("…Attribution, Fonte de financiamento: CAPES…").
+    if (!inBody || block.role === 'abstract') {
+      const mid = midTextLabel(block.text, spec.label);
+      if (mid) {
+        blockIds.add(block.id);
+        headed.add(block.id);
+        cite(evidenceFromSpan(block, mid.start, mid.end));
+        continue;
+      }
+    }
     if (isBareLabel(block.text, spec.label)) {
       const next = paper.blocks[block.id + 1];
       if (next && next.kind !== 'heading' && next.role !== 'references' && next.text.trim()) {
@@ -210,6 +221,22 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
   };
 }
 
+/** `Label: text` anywhere in a block; the label must be capitalised as a label is. */
+export function midTextLabel(text: string, label: string): { start: number; end: number } | null {
+  const re = new RegExp(`(?:^|[\\s.;,|])((?:${label})(?:\\s+statements?)?)\\s*:\\s*(?=\\S)`, 'gi');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (!/^[A-Z\u00C0-\u00DD]/.test(m[1]!)) continue;
+    const start = m.index + m[0].indexOf(m[1]!);
+    const stop = /[.!?](?:\s|$)/g;
+    stop.lastIndex = m.index + m[0].length;
+    const s = stop.exec(text);
+    const end = Math.min(s ? s.index + 1 : text.length, start + 300);
+    return { start, end };
+  }
+  return null;
+}
+
 function firstSentenceEnd(block: Block): number {
   const m = /[.!?](?:\s|$)/.exec(block.text);
   return m ? m.index + 1 : block.text.length;
@@ -219,4 +246,21 @@ function firstSentenceEnd(block: Block): number {
 export function listWords(words: string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/**
+ * Whether the paper is research with or about people (participants, patients, lived experience),
+ * where positionality and involvement statements are expected. In a study of mice or graphene
+ * their absence is worth a note, not a caution.
+ */
+export function isResearchWithPeople(ctx: AnalysisContext): boolean {
+  const PEOPLE =
+    /\b(?:participants?|patients?|in-?patients|out-?patients|service[- ]users?|lived experience|people with|individuals|adults|adolescents|children|carers|caregivers|respondents|interviewees|peer support|mental health|consumers|survivors|volunteers)\b/i;
+  let n = 0;
+  for (const s of ctx.sentences) {
+    const b = ctx.paper.blocks[s.blockId]!;
+    if (b.role === 'references' || b.kind === 'reference') continue;
+    if (PEOPLE.test(s.text) && ++n >= 3) return true;
+  }
+  return false;
 }

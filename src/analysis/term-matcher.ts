@@ -1,6 +1,6 @@
 /**
- * Lens-driven term matching: turns a lens's plain-data variants and sense cues into regular
- * expressions once, then finds every use of a term in a piece of text and decides its sense.
+ * Lens-driven term matching: compiles a lens's plain-data variants and sense cues once (cached per
+ * lens object), then finds every use of a term in a piece of text and decides its sense.
  * The built-in lens and a reader's own lenses go through exactly this code, so nothing here may
  * know about particular words ("peer", "digital"…): all vocabulary lives in the lens data.
  *
@@ -18,11 +18,11 @@
  * - Terms are matched independently: "digital peer support" is one use of the concept AND one use
  *   of "peer" AND of "digital". Counts of a word therefore include the concept's uses, which is
  *   what a reader asking "how is 'peer' used here?" expects.
- * - Sense: every cue occurrence in the sentence is ranked by how close it is to the match —
- *   (0) the cue overlaps the match itself (a compound cue such as "peer review*"), longer first;
- *   (1) nothing but spaces/hyphens between cue and match; (2) at most 3 words between;
- *   (3) elsewhere in the sentence, up to 10 words away — and the best-ranked cue names the sense; ties go to the
- *   sense listed first in the lens. A cue that contains the term and overlaps a *different* use of
+ * - Sense: cues are found in the sentence (longest cue at each word, not overlapping) and each is
+ *   ranked by how close it is to the match — (0) the cue overlaps the match itself (a compound
+ *   cue such as "peer review*"), longer first; (1) nothing but spaces/hyphens between cue and
+ *   match; (2) at most 3 words between; (3) elsewhere in the sentence, up to 10 words away — and
+ *   the best-ranked cue names the sense; ties go to the sense listed first in the lens. A cue that contains the term and overlaps a *different* use of
  *   the term does not count for this one ("peer-reviewed studies of peers": the second "peers"
  *   is not a review sense). A cue that is not part of the match and is negated just before
  *   ("not", "without", "rather than"…) is ignored ("peers, not chatbots").
@@ -57,6 +57,7 @@ class PhraseIndex {
 
   constructor(phrases: { phrase: string; payload: number }[], withTail: boolean) {
     const seen = new Set<string>();
+    const candidates: string[][] = [];
     for (const { phrase, payload } of phrases) {
       const trimmed = phrase.trim();
       const key = `${trimmed.toLowerCase()}\u0000${payload}`;
@@ -68,9 +69,7 @@ class PhraseIndex {
         .split(new RegExp(`[${HYPHENS}\\s]+`))
         .map((w) => w.replace(/\*$/, ''))
         .filter(Boolean);
-      const anchor = words.reduce((a, w) => (w.length > a.length ? w : a), '');
-      if (anchor) this.anchors.add(anchor);
-      else this.unanchored = true;
+      candidates.push(words);
       const first = trimmed.split(new RegExp(`[${HYPHENS}\\s]+`))[0]!.replace(/\*$/, '').toLowerCase();
       if (!first) {
         this.anyStart.push(entry);
@@ -84,12 +83,25 @@ class PhraseIndex {
       }
       node.entries.push(entry);
     }
+    // Anchor of each phrase: its literal word shared by the most phrases (then the longest), so
+    // the prefilter needs few checks ("peer" anchors every "… peer support …" variant).
+    const shared = new Map<string, number>();
+    for (const words of candidates) for (const w of new Set(words)) shared.set(w, (shared.get(w) ?? 0) + 1);
+    for (const words of candidates) {
+      let anchor = '';
+      for (const w of words) {
+        const better = !anchor || shared.get(w)! > shared.get(anchor)! || (shared.get(w) === shared.get(anchor) && w.length > anchor.length);
+        if (better) anchor = w;
+      }
+      if (anchor) this.anchors.add(anchor);
+      else this.unanchored = true;
+    }
   }
 
   /** Longest phrase at each word start, left to right, not overlapping. */
   find(text: string): PhraseSpan[] {
     if (!this.unanchored) {
-      const lower = text.toLowerCase();
+      const lower = lowerCased(text);
       let any = false;
       for (const a of this.anchors) {
         if (lower.includes(a)) {
@@ -106,27 +118,58 @@ class PhraseIndex {
       const start = isWord && !prevWord;
       prevWord = isWord;
       if (!start) continue;
-      let best: PhraseSpan | null = null;
-      const tryEntry = (e: PhraseEntry) => {
-        e.re.lastIndex = p;
-        if (e.re.test(text) && (!best || e.re.lastIndex > best.end)) best = { start: p, end: e.re.lastIndex, payload: e.payload };
-      };
+      // Walk the trie along the text; every node passed holds phrases that may start here.
+      let bestEnd = -1;
+      let bestPayload = 0;
       let node: TrieNode | undefined = this.root;
-      for (let i = p; i < text.length && node; i++) {
-        node = node.next.get(text[i]!.toLowerCase());
-        if (node) for (const e of node.entries) tryEntry(e);
+      for (let i = p; i < text.length; i++) {
+        node = node.next.get(foldChar(text, i));
+        if (!node) break;
+        for (const e of node.entries) {
+          e.re.lastIndex = p;
+          if (e.re.test(text) && e.re.lastIndex > bestEnd) {
+            bestEnd = e.re.lastIndex;
+            bestPayload = e.payload;
+          }
+        }
       }
-      for (const e of this.anyStart) tryEntry(e);
-      if (best) {
-        out.push(best);
-        // Continue after the phrase; the character before the next start is not a word character.
-        p = (best as PhraseSpan).end - 1;
+      for (const e of this.anyStart) {
+        e.re.lastIndex = p;
+        if (e.re.test(text) && e.re.lastIndex > bestEnd) {
+          bestEnd = e.re.lastIndex;
+          bestPayload = e.payload;
+        }
+      }
+      if (bestEnd > p) {
+        out.push({ start: p, end: bestEnd, payload: bestPayload });
+        // Continue after the phrase; the character at its end is not a word character.
+        p = bestEnd - 1;
         prevWord = true;
       }
     }
     return out;
   }
 }
+
+let lastText = '';
+let lastLower = '';
+/** Lower-cases a text once even when several terms' matchers read the same sentence in turn. */
+function lowerCased(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
+}
+
+/** The lower-cased character at `i` (ASCII without allocating a string). */
+function foldChar(text: string, i: number): string {
+  const c = text.charCodeAt(i);
+  if (c >= 65 && c <= 90) return ASCII_LOWER[c - 65]!;
+  if (c < 128) return text[i]!;
+  return text[i]!.toLowerCase();
+}
+const ASCII_LOWER = 'abcdefghijklmnopqrstuvwxyz'.split('');
 
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 
@@ -226,16 +269,46 @@ export function compileLens(lens: Lens): CompiledLens {
   return compiled;
 }
 
-const NEGATOR = /(?:^|[^\p{L}\p{N}])(?:not|no|non|never|without|excluding|except|rather than|instead of|other than|nor)(?:[\s\-]+[\p{L}\p{N}]+){0,2}[\s\-,(]*$/iu;
+const NEGATORS = new Set(['not', 'no', 'non', 'never', 'without', 'excluding', 'except', 'nor']);
+const NEGATING_PAIRS = new Set(['rather than', 'instead of', 'other than']);
 
-/** Whether the words just before `index` negate what follows ("not chatbots", "rather than AI"). */
-export function isNegatedAt(text: string, index: number): boolean {
-  return NEGATOR.test(text.slice(Math.max(0, index - 40), index));
+/** The up-to-`n` words just before `index`, nearest first, lower-cased. */
+function wordsBefore(text: string, index: number, n: number): string[] {
+  const out: string[] = [];
+  let i = index - 1;
+  while (out.length < n && i >= 0) {
+    while (i >= 0 && !isWordChar(text, i)) {
+      // Stop at punctuation that ends a clause: "no data; chatbots were…" is not a negation.
+      if (/[.;:!?]/.test(text[i]!)) return out;
+      i--;
+    }
+    const end = i + 1;
+    while (i >= 0 && isWordChar(text, i)) i--;
+    if (end > i + 1) out.push(text.slice(i + 1, end).toLowerCase());
+  }
+  return out;
 }
 
+/** Whether the three words just before `index` negate what follows ("not chatbots", "rather than AI"). */
+export function isNegatedAt(text: string, index: number): boolean {
+  const w = wordsBefore(text, index, 4);
+  for (let k = 0; k < Math.min(3, w.length); k++) {
+    if (NEGATORS.has(w[k]!)) return true;
+    if (k + 1 < w.length && NEGATING_PAIRS.has(`${w[k + 1]} ${w[k]}`)) return true;
+  }
+  return false;
+}
+
+/** Number of words in text[from, to). */
 function wordsBetween(text: string, from: number, to: number): number {
-  if (to <= from) return 0;
-  return text.slice(from, to).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  let n = 0;
+  let prev = false;
+  for (let i = from; i < to; i++) {
+    const w = isWordChar(text, i);
+    if (w && !prev) n++;
+    prev = w;
+  }
+  return n;
 }
 
 /**
@@ -280,11 +353,11 @@ export function findTermHits(term: CompiledTerm, text: string): TermHit[] {
         if (matches.some((o) => o !== m && c.start < o.end && c.end > o.start)) continue;
         const gap = c.start >= m.end ? wordsBetween(text, m.end, c.start) : wordsBetween(text, c.end, m.start);
         if (gap > FAR_CUE_WORDS) continue;
-        if (isNegatedAt(text, c.start)) continue;
         tier = gap === 0 ? 1 : gap <= 3 ? 2 : 3;
       }
       const ranked = { tier, length: c.end - c.start, senseIndex: c.payload };
-      if (better(ranked, best)) {
+      // The negation look-back runs only for a cue that would otherwise win.
+      if (better(ranked, best) && (overlapsThis || !isNegatedAt(text, c.start))) {
         best = ranked;
         bestSense = term.senseIds[c.payload]!;
       }

@@ -101,7 +101,7 @@ export function registerPdfOpening(api: ExtensionApi | null = extensionApi()): v
     api.runtime.onInstalled.addListener(() => setTimeout(() => createMenu(api), 500));
     api.runtime.onStartup?.addListener(() => createMenu(api));
     api.contextMenus.onClicked.addListener((info, tab) => {
-      if (info.menuItemId === OPEN_PDF_MENU_ID && info.linkUrl) void openPdfInViewer(info.linkUrl, tab);
+      if (info.menuItemId === OPEN_PDF_MENU_ID && info.linkUrl) void openPdfInViewer(info.linkUrl, tab, api);
     });
   }
   api.runtime.onMessage.addListener(((message: unknown, sender: { tab?: TabLike }, sendResponse: (r: unknown) => void) => {

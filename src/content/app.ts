@@ -64,7 +64,9 @@ class PageSidebar {
     try {
       // Yield between phases so the page stays responsive (each phase is one task at most).
       await yieldToPage();
+      const t0 = performance.now();
       const paper: Paper = extractHtml(document, location.href);
+      host.dataset.extractMs = String(Math.round(performance.now() - t0));
       await yieldToPage();
       const critique = await this.analyse(paper);
       await yieldToPage();
@@ -72,6 +74,7 @@ class PageSidebar {
       loading.remove();
       const key = documentKeyFor(paper.metadata, location.href);
       this.highlighter = new PageHighlighter(document, paper, key, { ownUi: host, ...(settings ? { colours: settings.colours } : {}) });
+      const t1 = performance.now();
       this.mounted = mountSidebar(shadow, {
         paper,
         critique,
@@ -80,6 +83,7 @@ class PageSidebar {
         onClose: () => this.close(),
         onLayoutChange: (layout) => this.layout(layout),
       });
+      host.dataset.mountMs = String(Math.round(performance.now() - t1));
       // Colours chosen on the options page apply to an open sidebar at once.
       this.stopWatchingSettings = onSettingsChanged((s) => this.highlighter?.setColours(s.colours));
       host.dataset.state = 'ready';

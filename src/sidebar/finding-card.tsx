@@ -5,6 +5,8 @@ import { KIND_LABELS, SEVERITY_LABELS } from '../analysis/labels';
 import { useSidebar } from './context';
 import { evidenceId, evidenceTarget } from './targets';
 
+const EVIDENCE_SHOWN = 3;
+
 export interface FindingCardProps {
   finding: Finding;
 }
@@ -13,6 +15,9 @@ export function FindingCard({ finding }: FindingCardProps) {
   const { reveal, notes, store } = useSidebar();
   const [noting, setNoting] = useState(false);
   const [draft, setDraft] = useState('');
+  const [allEvidence, setAllEvidence] = useState(false);
+  // Long evidence lists (e.g. every old reference) would make the first render slow and the card unreadable.
+  const shownEvidence = allEvidence ? finding.evidence : finding.evidence.slice(0, EVIDENCE_SHOWN);
   const verdict = notes.find((n) => n.findingId === finding.id && n.verdict && !n.text)?.verdict ?? null;
   const attached = notes.filter((n) => n.findingId === finding.id && n.text);
   const setVerdict = (v: 'agree' | 'disagree') => void store.setVerdict(finding.id, verdict === v ? null : v);
@@ -31,7 +36,7 @@ export function FindingCard({ finding }: FindingCardProps) {
       <p class="finding-summary">{finding.summary}</p>
       {finding.evidence.length > 0 && (
         <ul class="evidence">
-          {finding.evidence.map((ev, i) => {
+          {shownEvidence.map((ev, i) => {
             const target = evidenceTarget(evidenceId(finding.id, i), ev);
             return (
               <li key={i}>
@@ -47,6 +52,13 @@ export function FindingCard({ finding }: FindingCardProps) {
               </li>
             );
           })}
+          {finding.evidence.length > shownEvidence.length && (
+            <li>
+              <button type="button" class="link" onClick={() => setAllEvidence(true)}>
+                Show {finding.evidence.length - shownEvidence.length} more
+              </button>
+            </li>
+          )}
         </ul>
       )}
       <div class="finding-actions" role="group" aria-label="Your verdict">

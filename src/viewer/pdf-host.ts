@@ -12,7 +12,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { EventBus, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import type { Block, Paper, TextAnchor } from '../analysis/model';
 import type { DocumentHost, DocumentSelection, HighlightCategory, HighlightGroup, HighlightTarget } from '../sidebar/host';
-import { locateInBlock, locateInItems, type BlockSpan, type ItemPosition } from './text-match';
+import { MatchCache, locateInBlock, locateInItems, type BlockSpan, type ItemPosition } from './text-match';
 
 type PdfBlock = Block & { anchor: { type: 'pdf'; page: number; firstItem: number; lastItem: number } };
 
@@ -131,9 +131,11 @@ export class PdfDocumentHost implements DocumentHost {
     const block = this.paper.blocks[target.anchor.blockId];
     if (!isPdfBlock(block)) return false;
     const page = block.anchor.page;
+    let temporary: PageTarget | null = null;
     if (!this.painted.has(target.id)) {
       // Not among the highlights (or its category is hidden): show it with a temporary mark.
-      this.addTarget({ category: 'reveal', target });
+      temporary = { category: 'reveal', target };
+      this.addTarget(temporary);
     }
     const painted = this.waitForPaint(page);
     this.viewer.scrollPageIntoView({ pageNumber: page });
@@ -141,12 +143,23 @@ export class PdfDocumentHost implements DocumentHost {
     else await Promise.race([painted, new Promise((r) => setTimeout(r, 8000))]);
     const els = (this.painted.get(target.id) ?? []).filter((el) => el.isConnected);
     const first = els[0];
-    if (!first) return false;
+    if (!first) {
+      if (temporary) this.byPage.set(page, (this.byPage.get(page) ?? []).filter((x) => x !== temporary));
+      return false;
+    }
     first.scrollIntoView({ block: 'center', inline: 'nearest' });
     for (const el of els) {
       el.classList.remove('cr-flash');
       void el.offsetWidth; // restart the animation
       el.classList.add('cr-flash');
+    }
+    if (temporary) {
+      const t = temporary;
+      setTimeout(() => {
+        const list = this.byPage.get(page);
+        if (list) this.byPage.set(page, list.filter((x) => x !== t));
+        for (const el of els) if (el.classList.contains('cr-hl-reveal')) el.remove();
+      }, 2500);
     }
     return true;
   }
@@ -302,10 +315,11 @@ export class PdfDocumentHost implements DocumentHost {
     const overlay = document.createElement('div');
     overlay.className = 'cr-hl-layer';
     const box = layer.getBoundingClientRect();
+    const cache = new MatchCache(strings);
     for (const { category, target } of targets) {
       const block = this.paper.blocks[target.anchor.blockId];
       if (!isPdfBlock(block)) continue;
-      const segments = locateInItems(strings, blockSpan(block), target.anchor.start, target.anchor.end);
+      const segments = locateInItems(strings, blockSpan(block), target.anchor.start, target.anchor.end, cache);
       if (!segments) continue;
       const els: HTMLElement[] = [];
       for (const seg of segments) {

@@ -20,21 +20,28 @@ const DROPPED = /[\s\u00ad\u2010\u2011\u002d]/u;
 
 /** Reduce `text` to its match key, remembering source offsets. */
 export function toKey(text: string): KeyedText {
-  let key = '';
+  const parts: string[] = [];
   const source: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    if (!DROPPED.test(ch)) {
-      const norm = ch.normalize('NFKC').toLowerCase();
-      for (const n of norm) {
-        if (DROPPED.test(n)) continue;
-        key += n;
-        source.push(i);
-      }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Fast path for ASCII, which is nearly all of a paper's text.
+    if (code < 128) {
+      if (code <= 32 || code === 45) continue;
+      parts.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!);
+      source.push(i);
+      continue;
     }
-    i += ch.length;
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    const start = i;
+    if (ch.length === 2) i++;
+    if (DROPPED.test(ch)) continue;
+    for (const n of ch.normalize('NFKC').toLowerCase()) {
+      if (DROPPED.test(n)) continue;
+      parts.push(n);
+      for (let k = 0; k < n.length; k++) source.push(start);
+    }
   }
-  return { key, source };
+  return { key: parts.join(''), source };
 }
 
 /** A position in a list of item strings. */
@@ -127,23 +134,50 @@ export interface BlockSpan {
 }
 
 /**
+ * Keys computed once per page paint: a page holds hundreds of highlights in a few blocks, and
+ * re-keying the block for each one made long papers stall.
+ */
+export class MatchCache {
+  private blocks = new Map<string, KeyedText>();
+  private ranges = new Map<string, KeyedItems>();
+  constructor(private readonly items: readonly string[]) {}
+  blockKey(text: string): KeyedText {
+    let k = this.blocks.get(text);
+    if (!k) this.blocks.set(text, (k = toKey(text)));
+    return k;
+  }
+  itemsKey(from: number, to: number): KeyedItems {
+    const id = `${from}:${to}`;
+    let k = this.ranges.get(id);
+    if (!k) this.ranges.set(id, (k = keyItems(this.items, from, to)));
+    return k;
+  }
+}
+
+/**
  * Locates block text [start, end) among the page's item strings. The quote's occurrence number
  * within the block picks the right one when a word appears several times; if the block's item range
  * does not contain it (extractor and text layer disagree), the whole page is searched.
  * Returns null when the text cannot be found at all.
  */
-export function locateInItems(items: readonly string[], block: BlockSpan, start: number, end: number): ItemSegment[] | null {
-  const blockKey = toKey(block.text);
+export function locateInItems(
+  items: readonly string[],
+  block: BlockSpan,
+  start: number,
+  end: number,
+  cache: MatchCache = new MatchCache(items),
+): ItemSegment[] | null {
+  const blockKey = cache.blockKey(block.text);
   const ks = keyOffsetOf(blockKey, start);
   const ke = keyOffsetOf(blockKey, end);
   const needle = blockKey.key.slice(ks, ke);
   if (!needle) return null;
   const nth = occurrencesBefore(blockKey.key, needle, ks);
-  const inBlock = keyItems(items, block.firstItem, block.lastItem);
+  const inBlock = cache.itemsKey(block.firstItem, block.lastItem);
   let at = nthIndexOf(inBlock.key, needle, nth);
   if (at < 0) at = inBlock.key.indexOf(needle);
   if (at >= 0) return segmentsFor(inBlock, at, at + needle.length, items);
-  const page = keyItems(items);
+  const page = cache.itemsKey(0, items.length - 1);
   at = page.key.indexOf(needle);
   return at >= 0 ? segmentsFor(page, at, at + needle.length, items) : null;
 }

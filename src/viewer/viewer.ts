@@ -71,7 +71,6 @@ async function closeSession(): Promise<void> {
   s.sidebar?.unmount();
   s.host?.dispose();
   $('sidebar').hidden = true;
-  $('sidebar').replaceChildren();
   document.body.classList.remove('with-sidebar');
   ($<HTMLButtonElement>('download-annotated')).disabled = true;
   ($<HTMLButtonElement>('toggle-sidebar')).disabled = true;
@@ -133,6 +132,10 @@ export async function openPdf(source: PdfSource): Promise<void> {
   pdfViewer.setDocument(doc);
   linkService.setDocument(doc, null);
   setState('ready');
+  // Reading every page's text competes with rendering for pdf.js's worker: let the first page
+  // appear before starting (or after 2 s at most, if it never renders).
+  await Promise.race([new Promise<void>((r) => eventBus.on('pagerendered', () => r(), { once: true })), new Promise((r) => setTimeout(r, 2000))]);
+  if (session !== s) return;
   void analyse(s, source);
 }
 
@@ -200,11 +203,19 @@ async function analyse(s: Session, source: PdfSource): Promise<void> {
   const aside = $('sidebar');
   aside.hidden = false;
   document.body.classList.add('with-sidebar');
-  s.sidebar = mountSidebar(aside, {
+  // A shadow root keeps the sidebar's styles and the viewer's (pdf_viewer.css) out of each other's way.
+  const root = aside.shadowRoot ?? aside.attachShadow({ mode: 'open' });
+  s.sidebar = mountSidebar(root, {
     paper,
     critique,
     host,
     onClose: () => toggleSidebar(false),
+    initialWidth: 400,
+    // The sidebar sits beside the pages, never over them: follow its width (drag handle, collapse).
+    onLayoutChange: ({ width }) => {
+      document.documentElement.style.setProperty('--cr-sidebar-w', `${width}px`);
+      pdfViewer.currentScaleValue = pdfViewer.currentScaleValue;
+    },
   });
   ($<HTMLButtonElement>('download-annotated')).disabled = false;
   ($<HTMLButtonElement>('toggle-sidebar')).disabled = false;

@@ -161,21 +161,27 @@ describe('Critical Reader in Chromium', () => {
     const p = pages[0]!;
     const page = await openPage(p.url);
     await openSidebar(ext, page);
-    const quote = await page.evaluate(() => {
-      // A stretch of running text in the article: the first long paragraph's first text node.
-      for (const para of Array.from(document.querySelectorAll('p'))) {
-        const node = Array.from(para.childNodes).find((n) => n.nodeType === 3 && (n.textContent ?? '').trim().length > 60) as Text | undefined;
-        if (!node) continue;
-        const start = node.data.search(/\S/);
+    // A stretch of running text in the article: the first long paragraph the extractor found.
+    const paragraph = extractHtml(parseHtmlInNode(p.html), p.url).blocks.find((b) => b.kind === 'paragraph' && b.text.length > 200 && b.anchor.type === 'dom');
+    expect(paragraph).toBeDefined();
+    const path = (paragraph!.anchor as { path: string }).path;
+    const quote = await page.evaluate((blockPath) => {
+      let el: Element | undefined = document.body;
+      for (const i of blockPath.split('/').filter(Boolean)) el = el?.children[Number(i)];
+      if (!el) return null;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        if (n.data.trim().length < 60) continue;
+        const start = n.data.search(/\S/);
         const range = document.createRange();
-        range.setStart(node, start);
-        range.setEnd(node, start + 40);
+        range.setStart(n, start);
+        range.setEnd(n, start + 40);
         getSelection()!.removeAllRanges();
         getSelection()!.addRange(range);
         return range.toString();
       }
       return null;
-    });
+    }, path);
     expect(quote).not.toBeNull();
     await selectTab(page, 'Notes');
     const bar = sidebar(page);
@@ -191,13 +197,16 @@ describe('Critical Reader in Chromium', () => {
         const r = h ? [...h][0] : undefined;
         return r && !r.collapsed ? r.toString() : null;
       });
-    expect(await noteText()).toBe(quote);
+    // Highlights run from the first to the last letter of the selection (no edge whitespace).
+    const shown = quote!.replace(/\s+/g, ' ').trim();
+    expect(await noteText()).toBe(shown);
     // The page re-renders the paragraph (new nodes, same text): the highlight is re-anchored by its quote.
-    await page.evaluate((q) => {
-      const para = Array.from(document.querySelectorAll('p')).find((p) => (p.textContent ?? '').includes(q!))!;
-      para.replaceWith(para.cloneNode(true));
-    }, quote);
-    await expect.poll(noteText, { timeout: 10_000 }).toBe(quote);
+    await page.evaluate((blockPath) => {
+      let el: Element | undefined = document.body;
+      for (const i of blockPath.split('/').filter(Boolean)) el = el?.children[Number(i)];
+      el!.replaceWith(el!.cloneNode(true));
+    }, path);
+    await expect.poll(noteText, { timeout: 10_000 }).toBe(shown);
 
     await page.reload();
     await openSidebar(ext, page);
@@ -205,7 +214,7 @@ describe('Critical Reader in Chromium', () => {
     const note = sidebar(page).locator('.notes-list .reader-note');
     await expect.poll(() => note.count()).toBe(1);
     expect(await note.locator('p').textContent()).toBe('Check this against the protocol.');
-    expect(await note.locator('blockquote').textContent()).toBe(quote!.replace(/\s+/g, ' ').trim());
+    expect(await note.locator('blockquote').textContent()).toBe(shown);
     await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
     await note.locator('button', { hasText: 'Show in text' }).click();
     await expectFlashPainted(page);

@@ -147,19 +147,33 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
   };
 }
 
-/** Toggles the sidebar on the page's tab, as the toolbar button would. */
+/**
+ * Toggles the sidebar on the page's tab, as the toolbar button would. Several tabs may show the
+ * same URL, so the tab is recognised by a token put in its `window.name` (shared by all worlds).
+ */
 export async function toggleSidebar(ext: ExtensionBrowser, page: Page): Promise<void> {
-  const url = page.url();
-  const result = await ext.worker.evaluate(async (pageUrl: string) => {
-    const g = globalThis as unknown as {
-      chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
-      criticalReader: { toggleSidebar(id?: number): Promise<{ ok: boolean; error?: string }> };
-    };
-    const tabs = await g.chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url === pageUrl);
-    if (!tab?.id) return { ok: false, error: `no tab for ${pageUrl}` };
-    return g.criticalReader.toggleSidebar(tab.id);
-  }, url);
+  const token = `cr-tab-${Math.random().toString(36).slice(2)}`;
+  await page.evaluate((t) => {
+    window.name = t;
+  }, token);
+  const result = await ext.worker.evaluate(
+    async ({ pageUrl, token }: { pageUrl: string; token: string }) => {
+      const g = globalThis as unknown as {
+        chrome: {
+          tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+          scripting: { executeScript(o: object): Promise<{ result?: unknown }[]> };
+        };
+        criticalReader: { toggleSidebar(id?: number): Promise<{ ok: boolean; error?: string }> };
+      };
+      const tabs = (await g.chrome.tabs.query({})).filter((t) => t.url === pageUrl && t.id !== undefined);
+      for (const tab of tabs) {
+        const [r] = await g.chrome.scripting.executeScript({ target: { tabId: tab.id }, func: () => window.name });
+        if (r?.result === token) return g.criticalReader.toggleSidebar(tab.id);
+      }
+      return { ok: false, error: `no tab for ${pageUrl}` };
+    },
+    { pageUrl: page.url(), token },
+  );
   if (!result.ok) throw new Error(`toggle failed: ${result.error}`);
 }
 

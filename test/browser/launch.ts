@@ -1,12 +1,13 @@
 /**
  * Launching the real browser with the built extension for browser tests (playwright-core with the
- * system Chromium; no browser download). Build first: `npm run build` writes dist/chrome.
- * `CR_EXTENSION_DIR` points the tests at another build.
+ * system Chromium; no browser download). dist/chrome is (re)built when stale, through the shared
+ * harness's `ensureBuilt()`; `CR_EXTENSION_DIR` points the tests at another build instead.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { ensureBuilt } from './harness';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(process.env.CR_EXTENSION_DIR ?? 'dist/chrome');
@@ -21,6 +22,7 @@ export interface LaunchedExtension {
 
 export async function launchExtension(options: { extensionDir?: string; downloadsDir?: string } = {}): Promise<LaunchedExtension> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
+  if (!options.extensionDir && !process.env.CR_EXTENSION_DIR) ensureBuilt();
   if (!existsSync(join(dir, 'manifest.json'))) {
     throw new Error(`No built extension at ${dir}: run \`npm run build\` first (or set CR_EXTENSION_DIR).`);
   }

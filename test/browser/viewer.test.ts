@@ -97,7 +97,7 @@ describe('PDF viewer', () => {
     expect(await page.locator('#page-count').textContent()).toMatch(/\/ [1-9]/);
     const sidebar = page.locator('#sidebar');
     await poll(() => sidebar.locator('[data-finding-id]').count()).toBeGreaterThan(0);
-    expect(await sidebar.innerText()).toMatch(/peer/i);
+    expect(await sidebar.locator('.cr-root').innerText()).toMatch(/peer/i);
 
     // Term occurrences are painted over the words on page 1, in their category colour.
     await poll(() => page.locator('.page[data-page-number="1"] .cr-hl-term').count()).toBeGreaterThan(0);
@@ -139,6 +139,15 @@ describe('PDF viewer', () => {
     await poll(() => sidebar.locator('.reader-note').count()).toBe(1);
     await poll(() => page.locator('.cr-hl-note').count()).toBeGreaterThan(0);
     expect(await page.locator('img[src=x]').count()).toBe(0);
+
+    // The Markdown export carries the note and cites every quote with its page.
+    const [md] = await Promise.all([page.waitForEvent('download'), sidebar.locator('[data-action="download-md"]').click()]);
+    const mdPath = join(dir, 'critique.md');
+    await md.saveAs(mdPath);
+    const markdown = readFileSync(mdPath, 'utf8');
+    expect(markdown).toContain('Measured how?');
+    expect(markdown).toMatch(/p\. 1\b/);
+    expect(markdown).toMatch(/p\. 2\b/);
 
     // Download the annotated PDF and read it back with pdf-lib (a different library from the writer, pdf.js).
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-annotated')]);
@@ -237,6 +246,16 @@ describe('PDF viewer', () => {
     const message = page.locator('#message');
     await message.waitFor({ state: 'visible' });
     expect(await message.innerText()).toMatch(/Allow access to file URLs/);
+    await page.close();
+  });
+
+  it('still has the reader\'s note after all the failed loads above (stored notes are never overwritten)', async () => {
+    const page = await viewer();
+    await openFile(page, fx.paper);
+    await waitForState(page, 'analysed');
+    const sidebar = page.locator('#sidebar');
+    await sidebar.locator('[role=tab]', { hasText: 'Notes' }).click();
+    await poll(() => sidebar.locator('.reader-note').count()).toBe(1);
     await page.close();
   });
 

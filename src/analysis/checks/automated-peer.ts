@@ -22,6 +22,9 @@ import { phrasesRegex } from '../term-matcher';
 import { evidenceFromSpan, type Sentence } from '../text';
 
 const ELIGIBLE_ROLES = new Set(['methods', 'abstract']);
+const REPORTING_ROLES = new Set(['results', 'discussion', 'limitations', 'conclusion']);
+/** The top-level heading, in case a subsection ("Results › Study selection") was given another role. */
+const REPORTING_HEADING = /^\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:results?|findings|discussion|conclusions?|limitations)\b/i;
 const ELIGIBILITY_HEADING = /eligib|inclusion|included|criteri|selection|definition|defining|scope|concept/i;
 const ELIGIBILITY_WORDS = /\b(?:includ\w*|eligib\w*|criteri\w*|defin\w*|considered|in scope|counted as|qualif\w*)\b/i;
 /** Exclusion language inside a clause: the clause rules automated agents out. */
@@ -89,8 +92,12 @@ function run(ctx: AnalysisContext, cues: LensCues): void {
     if (block.kind === 'reference' || block.role === 'references') continue;
     if (!mentionSentences.has(`${s.blockId}:${s.text}`) || !cues.cues.test(s.text)) continue;
     const isDefinition = definitionStarts.has(`${s.blockId}:${s.start}`);
-    const inEligibility = block.sectionPath.some((h) => ELIGIBILITY_HEADING.test(h));
-    if (!isDefinition && !inEligibility && !ELIGIBLE_ROLES.has(block.role) && !ELIGIBILITY_WORDS.test(s.text)) continue;
+    // Results and discussion describe what was found ("four studies evaluated chatbots"), not
+    // what the authors decided would count; only definitions are taken from there.
+    const reporting = REPORTING_ROLES.has(block.role) || REPORTING_HEADING.test(block.sectionPath[0] ?? '');
+    const inEligibility = !reporting && block.sectionPath.some((h) => ELIGIBILITY_HEADING.test(h));
+    const eligibleText = !reporting && (inEligibility || ELIGIBLE_ROLES.has(block.role) || ELIGIBILITY_WORDS.test(s.text));
+    if (!isDefinition && !eligibleText) continue;
     const cue = includedCue(s, cues, block);
     if (!cue) continue;
     cuesFound.add(cue.toLowerCase());

@@ -7,13 +7,13 @@ import { findStatement, type StatementSpec } from '../statement-patterns';
 
 export const COMPETING_INTERESTS: StatementSpec = {
   heading:
-    /\b(?:competing|conflicts?|conflicting|potential conflicts?)\s+(?:of\s+)?(?:financial\s+)?interests?\b|\bdeclarations?\s+of\s+(?:competing\s+|conflicting\s+)?interests?\b|(?<!financial\s)\bdisclosures?\b|\bduality of interests?\b|\bconflito[s]? de interesse|\bconflicto[s]? de inter[eé]s|\bconflits? d['’]int[ée]r[êe]ts?\b|\binteressenkonflikt/i,
+    /\b(?:competing|conflicts?|conflicting|potential conflicts?)\s+(?:of\s+)?(?:financial\s+)?interests?\b|\bdeclarations?\s+of\s+(?:competing\s+|conflicting\s+)?interests?\b|(?<!(?:financial|grant|funding)\s)\bdisclosures?\b|\bduality of interests?\b|\bconflito[s]? de interesse|\bconflicto[s]? de inter[eé]s|\bconflits? d['’]int[ée]r[êe]ts?\b|\binteressenkonflikt/i,
   label: [
     '(?:potential\\s+)?conflicts?\\s+of\\s+interests?(?:\\s+(?:statement|disclosures?))?',
     'competing\\s+(?:financial\\s+)?interests?',
     'declarations?\\s+of\\s+(?:competing\\s+|conflicting\\s+)?interests?',
     'declaration\\s+of\\s+conflicting\\s+interests',
-    'disclosures?',
+    '(?<!(?:financial|grant|funding)\\s)disclosures?',
     'duality\\s+of\\s+interests?',
     'conflitos?\\s+de\\s+interesses?',
     'conflictos?\\s+de\\s+inter[eé]s(?:es)?',

@@ -55,7 +55,7 @@ const AFTER_PATTERNS: AfterPattern[] = [
     marker: 'is defined as',
     re: perHeads((h) =>
       new RegExp(
-        `^${Q_CLOSE}${headWords(h)}${PAREN}${HEDGE}\\s*,?\\s*(?:${BE}\\s+)?(?:\\p{L}+ly\\s+)?(?:defined|operationali[sz]ed|conceptuali[sz]ed|referred to)\\s+(?:here\\s+)?(?:as|to be)\\b`,
+        `^${Q_CLOSE}${headWords(h)}${PAREN}${HEDGE}\\s*,?\\s*(?:${BE}\\s+)?(?:\\p{L}+ly\\s+)?(?:defined|operationali[sz]ed|conceptuali[sz]ed|referred to)\\s+(?:here\\s+|by\\s+[^;:]{1,60}?\\s+)?(?:as|to be)\\b`,
         'iu',
       )),
   },

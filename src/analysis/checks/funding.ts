@@ -16,12 +16,12 @@ const FUNDER = String.raw`(?:(?:the|a|an)\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,3}?(?:gra
 
 export const FUNDING: StatementSpec = {
   heading:
-    /\bfunding\b|\bfinancial (?:support|disclosures?)\b|\bsources? of (?:funding|support)\b|\bfinancing\b|\bgrant (?:support|information)\b|\brole of the fund(?:er|ers|ing source)\b|\bfinanciamento\b|\bfinanciaci[oó]n\b|\bfinanciamiento\b|\bfinancement\b|\bf[öo]rderung\b/i,
+    /\bfunding\b|\bfinancial (?:support|disclosures?)\b|\bsources? of (?:funding|support)\b|\bfinancing\b|\bgrant (?:support|information|disclosures?)\b|\brole of the fund(?:er|ers|ing source)\b|\bfinanciamento\b|\bfinanciaci[oó]n\b|\bfinanciamiento\b|\bfinancement\b|\bf[öo]rderung\b/i,
   label: [
     'funding(?:\\s+(?:sources?|information|statement|and support))?(?:\\s*/\\s*support)?',
     'sources?\\s+of\\s+(?:funding|support)',
     'financial\\s+(?:support|disclosures?)',
-    'grant\\s+support',
+    'grant\\s+(?:support|disclosures?)',
     'financing',
     'role\\s+of\\s+the\\s+fund(?:er|ers|ing\\s+source)',
     '(?:fonte\\s+de\\s+)?financiamento',

@@ -7,7 +7,7 @@
  */
 import type { Check } from '../context';
 import type { Sentence } from '../text';
-import { findStatement, listWords, type StatementSpec } from '../statement-patterns';
+import { findStatement, isResearchWithPeople, listWords, type StatementSpec } from '../statement-patterns';
 
 const PEOPLE =
   String.raw`(?:people|persons|individuals|service[- ]users?|patients?|consumers?|carers?|caregivers?|members of the public|(?:the\s+)?public|young people|youth|peers?|survivors|family members|parents)`;
@@ -17,6 +17,7 @@ const STAGE =
 /** Statements that no involvement took place. */
 const NEGATIVE: RegExp[] = [
   new RegExp(String.raw`\b${PEOPLE}\b[^.;]{0,60}?\b(?:were|was)\s+not\s+(?:\w+\s+)?(?:involved|engaged|consulted)\b`, 'i'),
+  new RegExp(String.raw`\bno\s+${PEOPLE}\b[^.;]{0,60}?\b(?:were|was)\s+(?:\w+\s+)?(?:involved|engaged|consulted)\b`, 'i'),
   /\bno\s+(?:patient|public|patient and public|PPIE?|lived[- ]experience|service[- ]user|consumer)\s+(?:and public\s+)?(?:involvement|engagement|input)\b/i,
   /\bnot\s+(?:appropriate|possible|feasible)\b[^.;]{0,40}\binvolve\b/i,
   new RegExp(String.raw`\bdid not (?:involve|include|engage)\s+${PEOPLE}`, 'i'),
@@ -101,7 +102,8 @@ export const involvement: Check = {
       ctx.addFinding({
         kind: 'missing-involvement',
         theme: 'statements',
-        severity: 'caution',
+        // A newer norm for research with people; elsewhere (cells, materials) only a note.
+        severity: isResearchWithPeople(ctx) ? 'caution' : 'info',
         summary:
           'No patient, public or lived-experience involvement statement was found (looked for: a "Patient and public involvement" section, ' +
           'PPI/PPIE, GRIPP2, lived-experience advisory groups, peer researchers, co-production with service users, ' +

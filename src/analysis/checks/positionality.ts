@@ -5,7 +5,7 @@
  * "not reported", a caution rather than a concern.
  */
 import type { Check } from '../context';
-import { findStatement, type StatementSpec } from '../statement-patterns';
+import { findStatement, isResearchWithPeople, type StatementSpec } from '../statement-patterns';
 
 export const POSITIONALITY: StatementSpec = {
   heading:
@@ -17,7 +17,7 @@ export const POSITIONALITY: StatementSpec = {
   phrases: [
     /\b(?:I|we)\s+(?:each\s+|both\s+|all\s+)?identify\s+as\b/,
     /\b(?:first|lead|senior|last|second|third|corresponding|principal)\s+(?:author|researcher|investigator)\b[^.;]{0,80}?\b(?:lived (?:and living )?experience|identif\w+ as|(?:is|was) (?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:woman|man|person|survivor|service user|peer (?:worker|supporter|specialist)|carer|parent|member of)|insider|outsider)\b/i,
-    /\bauthors?\b[^.;]{0,30}?\b(?:with|who have|who has|draw(?:s|ing)? on)\s+(?:their\s+|his\s+|her\s+)?(?:own\s+|personal\s+)?lived (?:and living )?experience\b/i,
+    /\bauthors?\b[^.;]{0,30}?\b(?:with|who have|who has|have|has|bring|brings|share|draw(?:s|ing)? on)\s+(?:their\s+|his\s+|her\s+)?(?:own\s+|personal\s+)?lived (?:and living )?experience\b/i,
     /\b(?:our|my)\s+(?:own\s+)?(?:positions?|positionalit(?:y|ies)|standpoints?|identities|social locations?)\s+(?:as|in relation to|within)\b/i,
     /\b(?:our|my)\s+(?:own\s+)?(?:personal\s+)?lived (?:and living )?experiences?\b(?![\s-]+(?:advisory|reference|expert|steering|panel|group|board|committee|researchers?|co-?researchers?|partners?|members?|workers?|team|consultants?))/i,
     /\bwe approached (?:this|the) (?:work|study|research|review|analysis) (?:as|from)\b/i,
@@ -43,7 +43,8 @@ export const positionality: Check = {
     ctx.addFinding({
       kind: 'missing-positionality',
       theme: 'statements',
-      severity: 'caution',
+      // A newer norm for research with people; elsewhere (cells, materials) only a note.
+      severity: isResearchWithPeople(ctx) ? 'caution' : 'info',
       summary:
         'No positionality or reflexivity statement was found (looked for: a positionality/reflexivity section, ' +
         "authors' own lived experience, \"our positions as…\", insider/outsider status, reflexive practice). " +

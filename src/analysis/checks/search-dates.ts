@@ -49,10 +49,11 @@ function readSearch(ctx: AnalysisContext): SearchReport {
   const dates: { key: string; year: number; month: number | null }[] = [];
   const evidence: Evidence[] = [];
   const evidenced = new Set<Sentence>();
-  let dateLimit: SearchReport['dateLimit'] = null;
+  let dateLimit = null as SearchReport['dateLimit'];
   let fromInception = false;
   let noRestriction = false;
   let justification: string | null = null;
+  let relativeYears: number | null = null;
 
   const cite = (s: Sentence) => {
     if (evidenced.has(s)) return;
@@ -60,15 +61,16 @@ function readSearch(ctx: AnalysisContext): SearchReport {
     evidence.push(evidenceFromSentence(paper, s));
   };
 
-  sentences.forEach((s, idx) => {
+  for (let idx = 0; idx < sentences.length; idx++) {
+    const s = sentences[idx]!;
     const block = paper.blocks[s.blockId]!;
     // Never read dates from reference entries ("accessed May 2024", publication years).
-    if (block.role === 'references' || block.kind === 'reference') return;
+    if (block.role === 'references' || block.kind === 'reference') continue;
     const methodRole = METHOD_ROLES.has(block.role);
     const searchContext = methodRole ? SEARCH_WORDS.test(s.text) : EXPLICIT_SEARCH.test(s.text);
     const eligibilityContext =
       searchContext || (methodRole && LITERATURE.test(s.text) && SELECTING.test(s.text) && !OWN_DATA.test(s.text));
-    if (!searchContext && !eligibilityContext) return;
+    if (!searchContext && !eligibilityContext) continue;
     const reading = readDateSentence(s.text, searchContext);
 
     let relevant = false;
@@ -88,20 +90,30 @@ function readSearch(ctx: AnalysisContext): SearchReport {
       };
       relevant = true;
     }
+    if (reading.relativeYears && limitContext && relativeYears === null) {
+      relativeYears = reading.relativeYears;
+      relevant = true;
+    }
     const inceptionHere = reading.fromInception && searchContext;
     const noRestrictionHere = reading.noRestriction;
     if (inceptionHere) fromInception = true;
     if (noRestrictionHere) noRestriction = true;
     if (inceptionHere || noRestrictionHere) relevant = true;
 
-    if (limitHere || inceptionHere || noRestrictionHere) {
-      justification ??= findJustification(sentences, idx, reading.limitPhraseEnd ?? 0);
+    if (limitHere || inceptionHere || noRestrictionHere || (reading.relativeYears && limitContext)) {
+      justification ??= findJustification(sentences, idx);
     }
     if (relevant) cite(s);
-  });
+  }
 
+  const unique = uniqueDates(dates);
+  // "Published in the last 10 years" counts back from the last search, else from publication.
+  if (relativeYears !== null && (dateLimit === null || dateLimit.from === null)) {
+    const anchor = latestYear(unique) ?? paper.metadata.year;
+    if (anchor !== null) dateLimit = { from: anchor - relativeYears, to: anchor };
+  }
   return {
-    dates: uniqueDates(dates),
+    dates: unique,
     dateLimit,
     fromInception,
     noRestriction,
@@ -110,10 +122,10 @@ function readSearch(ctx: AnalysisContext): SearchReport {
   };
 }
 
-/** A reason for the window: in the limit sentence after the limit, or in a neighbouring sentence about the window. */
-function findJustification(sentences: Sentence[], idx: number, limitEnd: number): string | null {
+/** A reason for the window: in the limit sentence, or in a neighbouring sentence about the window. */
+function findJustification(sentences: Sentence[], idx: number): string | null {
   const s = sentences[idx]!;
-  if (JUSTIFICATION.test(s.text.slice(limitEnd)) || JUSTIFICATION.test(s.text)) return s.text;
+  if (JUSTIFICATION.test(s.text)) return s.text;
   const next = sentences[idx + 1];
   if (next && next.blockId === s.blockId && WINDOW_WORDS.test(next.text) && JUSTIFICATION.test(next.text)) {
     return next.text;
@@ -136,9 +148,13 @@ function uniqueDates(dates: { key: string; year: number; month: number | null }[
   return out;
 }
 
-function latestSearchYear(report: SearchReport): number | null {
-  const years = report.dates.map((d) => Number(d.slice(0, 4))).filter((y) => Number.isFinite(y));
+function latestYear(dates: string[]): number | null {
+  const years = dates.map((d) => Number(d.slice(0, 4))).filter((y) => Number.isFinite(y));
   return years.length ? Math.max(...years) : null;
+}
+
+function latestSearchYear(report: SearchReport): number | null {
+  return latestYear(report.dates);
 }
 
 /** Ages are measured from the last search when the paper states one, else from publication. */

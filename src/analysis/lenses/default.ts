@@ -19,6 +19,10 @@
  */
 import type { Lens, LensTerm } from '../lens';
 
+const TRAINING_ABOUT_PEER_SUPPORT = ['train*', 'educat*', 'teach*', 'taught'].flatMap((verb) =>
+  ['about', 'on'].flatMap((prep) => [0, 1, 2, 3].map((gap) => [verb, ...Array<string>(gap).fill('*'), prep, 'peer support'].join(' '))),
+);
+
 const PEER: LensTerm = {
   id: 'peer',
   label: 'peer',
@@ -50,6 +54,8 @@ const PEER: LensTerm = {
         'education on peer support',
         'curriculum on peer support',
         'peer support curricul*',
+        // "trained mental health staff about peer support": up to three words between.
+        ...TRAINING_ABOUT_PEER_SUPPORT,
       ],
     },
     {
@@ -165,7 +171,6 @@ const PEER: LensTerm = {
       cues: [
         'relationship*',
         'relation*',
-        'peer group*',
         'influence*',
         'same-age',
         'friend*',
@@ -176,7 +181,6 @@ const PEER: LensTerm = {
         'sociometric',
         'deviant*',
         'affiliation*',
-        'social network*',
         'peer network*',
         'their peers',
         'his peers',
@@ -212,6 +216,9 @@ const PEER: LensTerm = {
         'peer-facilitated',
         'peer-run',
         'peer-operated',
+        'peer-moderated',
+        'online peer group*',
+        'support group*',
         'peer-provided',
         'mutual aid',
         'mutual help',
@@ -468,7 +475,6 @@ const LIVED_EXPERIENCE: LensTerm = {
         'survivor research*',
         'psychiatric survivor*',
         'consumer-led',
-        'consumer involvement',
         'consumer representative*',
         'consumer advis*',
         'consumer participation',
@@ -479,8 +485,6 @@ const LIVED_EXPERIENCE: LensTerm = {
         'suicid*',
         'self-harm',
         'peer*',
-        'involvement',
-        'involved',
         'co-produc*',
         'coproduc*',
         'co-design*',
@@ -493,8 +497,6 @@ const LIVED_EXPERIENCE: LensTerm = {
         'homeless*',
         'disabilit*',
         'advisory',
-        'researcher*',
-        'movement',
       ],
     },
   ],

@@ -19,6 +19,9 @@ import { collectMetaTags, extractMetadata } from './metadata';
 import { ASTERISK_NOTE, cleanEntryText, isEntryUi, looksLikeEntry, metaReferences, startsWithAsterisk } from './references';
 import { INCLUDED_LIST_HEADING, cleanHeading, declarationLabel, isDeclarationLabelText, roleForHeading } from './sections';
 
+/** IMRaD body roles: a subsection's own wording does not override its parent's among these. */
+const BODY_ROLES = new Set<SectionRole>(['introduction', 'methods', 'results', 'discussion', 'conclusion']);
+
 export { elementForPath, pathOf } from './dom';
 
 interface Frame {
@@ -127,6 +130,9 @@ class Builder {
       for (let j = 0; j < i; j++) {
         const outer = this.stack[j]!.role;
         if (outer === 'abstract' || outer === 'references') return outer;
+        // A body subsection keeps its parent's body role: "Study selection" under Results
+        // reports results, though its wording sounds like methods.
+        if (outer && BODY_ROLES.has(outer) && BODY_ROLES.has(f.role)) return outer;
       }
       return f.role;
     }
@@ -162,7 +168,10 @@ class Builder {
   private heading(el: Element, level: number, path: string): void {
     const text = squash(textOf(el, this.skip));
     if (!text) return;
-    if (level === 1 && !this.titleSeen && (this.metaTitle ? similarTitle(text, this.metaTitle) : this.blocks.length < 3)) {
+    // The article's <h1> is its title: the one matching the metadata title, else the first h1
+    // met before any section heading (the walk starts inside the article container).
+    const noSectionYet = !this.blocks.some((b) => b.kind === 'heading');
+    if (level === 1 && !this.titleSeen && ((this.metaTitle && similarTitle(text, this.metaTitle)) || noSectionYet)) {
       this.addTitle(el, path);
       return;
     }
@@ -260,7 +269,9 @@ class Builder {
   }
 
   private isEntry(el: Element, tag: string): boolean {
-    if (tag === 'li') return !el.querySelector('li');
+    // A list item is an entry unless it nests citation-like items of its own (a link list
+    // such as PLOS's "View Article · PubMed/NCBI · Google Scholar" is not).
+    if (tag === 'li') return !Array.from(el.querySelectorAll('li')).some((li) => (li.textContent ?? '').length >= 40 && YEARISH.test(li.textContent ?? ''));
     if (!looksLikeEntry(el)) return false;
     if (el.querySelector('li')) return false;
     // A wrapper named like an entry ("div.ref-list") that holds several entries is a list:

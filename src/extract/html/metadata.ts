@@ -5,6 +5,7 @@
  */
 import type { PaperMetadata } from '../../analysis/model';
 import { normaliseSpace } from '../../analysis/text';
+import { classParts } from './dom';
 
 /** Meta tags by lower-cased name/property, values in document order. */
 export type MetaTags = Record<string, string[]>;
@@ -133,6 +134,45 @@ function stringsOf(v: unknown): string[] {
   return [];
 }
 
+const BIBLIOGRAPHY_PARTS = new Set(['references', 'reference', 'ref', 'refs', 'bibliography', 'bib', 'citation', 'citations', 'cit', 'related', 'recommended', 'citedby', 'mixed', 'element']);
+
+/** Inside a reference list, a related-articles box, navigation or a footer: its names are not the byline. */
+function outsideByline(el: Element): boolean {
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) {
+    // Not isFurniture: bylines often sit in buttons and "banner" blocks (ScienceDirect).
+    if (/^(?:nav|aside|footer)$/i.test(cur.tagName)) return true;
+    if (classParts(cur).some((p) => BIBLIOGRAPHY_PARTS.has(p))) return true;
+  }
+  return false;
+}
+
+/**
+ * Authors from the visible byline when the page has no author meta tags (e.g. ScienceDirect):
+ * schema.org microdata, given-name/surname pairs, then rel=author links.
+ */
+function authorsFromDom(doc: Document): string[] {
+  const out: string[] = [];
+  const add = (name: string) => {
+    const n = normaliseSpace(name).replace(/[,;*\d]+$/, '').trim();
+    if (n && n.length < 100 && !out.includes(n)) out.push(n);
+  };
+  for (const el of Array.from(doc.querySelectorAll('[itemprop="author"]'))) {
+    if (!outsideByline(el)) add((el.querySelector('[itemprop="name"]') ?? el).textContent ?? '');
+  }
+  if (out.length) return out;
+  for (const sur of Array.from(doc.querySelectorAll('[class*="surname"]'))) {
+    const parent = sur.parentElement;
+    if (!parent || outsideByline(sur)) continue;
+    const given = Array.from(parent.children).find((c) => c !== sur && classParts(c).some((p) => p === 'given' || p === 'givenname' || p === 'forename'));
+    add(`${given?.textContent ?? ''} ${sur.textContent ?? ''}`);
+  }
+  if (out.length) return out;
+  for (const a of Array.from(doc.querySelectorAll('a[rel="author"], [data-test="author-name"]'))) {
+    if (!outsideByline(a)) add(a.textContent ?? '');
+  }
+  return out;
+}
+
 /** The page title without a trailing " | Journal" / " - Site" suffix. */
 function cleanDocumentTitle(title: string): string {
   return normaliseSpace(title.replace(/\s+[|–—-]\s+[^|–—-]{2,80}$/, ''));
@@ -154,6 +194,7 @@ export function extractMetadata(doc: Document, url: string | null, tags: MetaTag
   if (!authors.length && ld?.author) {
     authors = ([] as unknown[]).concat(ld.author).map(nameOf).filter((x): x is string => !!x);
   }
+  if (!authors.length) authors = authorsFromDom(doc);
 
   const journal =
     first(tags, 'citation_journal_title', 'citation_conference_title', 'prism.publicationname', 'dc.source', 'dc.relation.ispartof', 'og:site_name') ??

@@ -12,7 +12,7 @@ import type { MetaTags } from './metadata';
  * are dropped, so a citation's own words ("Article in press") stay.
  */
 const UI_SERVICE =
-  '(?:google scholar|cross ?ref|pub ?med(?: central)?|pmc|europe pmc|medline|web of science(?: ®)?|wos|isi|scopus|cas|mathscinet|zbmath|ads|inspire|semantic scholar|wiley online library|taylor & francis online|sage journals|oxford academic|jstor|doi|google|worldcat|openurl|sfx|chemport|ebsco|psycinfo|springer ?link|science ?direct|ovid)';
+  '(?:google scholar|cross ?ref|pub ?med(?: central|\\/ncbi)?|ncbi|pmc|europe pmc|medline|web of science(?: ®)?|wos|isi|scopus|cas|mathscinet|zbmath|ads|inspire|semantic scholar|wiley online library|taylor & francis online|sage journals|oxford academic|jstor|doi|google|worldcat|openurl|sfx|chemport|ebsco|psycinfo|springer ?link|science ?direct|ovid)';
 const UI_LINK_TEXT = new RegExp(
   '^\\s*(?:\\[\\s*)?(?:' +
     [
@@ -30,7 +30,7 @@ const UI_LINK_TEXT = new RegExp(
 const BRACKETED_LINK = /^\s*\[[^\]]{2,40}\]\s*$/;
 
 /** Containers holding only entry UI (link bars, "cited by" counts, toolbars). */
-const UI_CONTAINER_PARTS = new Set(['links', 'link', 'lnk', 'accesslinks', 'actions', 'tools', 'toolbar', 'citedby', 'backlink', 'backlinks', 'googlescholar', 'crossref', 'pubmed', 'openurl', 'getftr']);
+const UI_CONTAINER_PARTS = new Set(['links', 'link', 'lnk', 'accesslinks', 'actions', 'tools', 'toolbar', 'citedby', 'backlink', 'backlinks', 'googlescholar', 'crossref', 'pubmed', 'openurl', 'getftr', 'reflinks', 'reflink']);
 
 /** Class/id parts that mark one bibliography entry. */
 const ENTRY_PARTS = new Set(['ref', 'reference', 'citation', 'bibitem', 'biblioentry', 'bibentry', 'bib', 'entry', 'item', 'csl', 'refitem', 'cit', 'refcit', 'bibr']);

@@ -147,7 +147,7 @@ function startsNewParagraph(p: Line, l: Line, stats: LayoutStats, justified: Set
   // A whole line in its own font after or before body text: a heading or a label line.
   if (p.uniformFont && l.font !== p.font && p.font !== stats.bodyFont && isShortLine(p)) return true;
   if (l.uniformFont && l.font !== p.font && l.font !== stats.bodyFont && p.font === stats.bodyFont && TERMINAL.test(p.text)) return true;
-  if (p.page !== l.page || p.col !== l.col || l.y <= p.y) {
+  if (p.page !== l.page || l.y <= p.y) {
     // Across a column or page break a paragraph continues unless the text so far ends a sentence
     // and the next line starts like a new one.
     return TERMINAL.test(p.text) && !/^\p{Ll}/u.test(l.text);
@@ -275,7 +275,8 @@ function buildMetadata(
         run.push(l);
       } else if (run.length) break;
     }
-    const text = joinLines(run, hy);
+    // Article-type labels set in the title's size ("Research Article") are not part of it.
+    const text = joinLines(run, hy).replace(/^(?:research|original|review|brief|short|clinical|systematic review)\s+(?:article|paper|report|communication|research)\s*[:|–—-]?\s+(?=\p{Lu})/iu, '');
     if (text.split(/\s+/).length >= 3 && text.length >= 15 && text.length <= 400) {
       title = text;
       for (const l of run) titleLines.add(l);
@@ -469,6 +470,8 @@ export function pdfPagesToPaper(pages: PdfPageText[], meta?: Partial<PaperMetada
   }
   flushReferences();
 
+  const failed = pages.filter((p) => p.error).map((p) => p.pageNumber);
+  if (failed.length) warnings.push(`Page${failed.length > 1 ? 's' : ''} ${failed.join(', ')} could not be read (the PDF is damaged there); the rest was read.`);
   if (!all.length) warnings.push('This PDF has no text layer (it is probably scanned images): run OCR first, e.g. with OCRmyPDF, then open it again.');
   else if (!foundReferences) warnings.push('No reference list was found in this PDF (no "References" or "Bibliography" heading was recognised).');
   const emptyPages = pages.filter((p, i) => p.items.length > 0 && kept[i]!.length === 0).length + pages.filter((p) => !p.items.some((it) => it.str.trim())).length;

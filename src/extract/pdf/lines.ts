@@ -149,14 +149,22 @@ function median(xs: number[]): number {
  * so one outdented stray line does not move the edge, but hanging-indent first lines still count.
  */
 function leftEdge(lines: Line[]): number {
-  const xs = lines.map((l) => l.x0).sort((a, b) => a - b);
-  for (let i = 0; i + 1 < xs.length; i++) if (xs[i + 1]! - xs[i]! <= 1) return xs[i]!;
-  return xs[0] ?? 0;
+  return sharedExtreme(lines.map((l) => l.x0).sort((a, b) => a - b), 1);
 }
 
 function rightEdge(lines: Line[]): number {
-  const xs = lines.map((l) => l.x1).sort((a, b) => b - a);
-  for (let i = 0; i + 1 < xs.length; i++) if (xs[i]! - xs[i + 1]! <= 1) return xs[i]!;
+  return sharedExtreme(lines.map((l) => l.x1).sort((a, b) => b - a), -1);
+}
+
+/**
+ * The first value (in sorted order) that at least a tenth of the lines share to within a point:
+ * a footer or a stray label set further out does not move the edge.
+ */
+function sharedExtreme(xs: number[], dir: 1 | -1): number {
+  const need = Math.max(2, Math.ceil(xs.length * 0.1));
+  for (let i = 0; i + need - 1 < xs.length; i++) {
+    if ((xs[i + need - 1]! - xs[i]!) * dir <= 1) return xs[i]!;
+  }
   return xs[0] ?? 0;
 }
 
@@ -166,7 +174,7 @@ function rightEdge(lines: Line[]): number {
  * Returns null for single-column pages.
  */
 export function findGutter(lines: Line[], pageWidth: number): number | null {
-  if (lines.length < 8) return null;
+  if (lines.length < 6) return null;
   const lo = Math.floor(pageWidth * 0.3);
   const hi = Math.ceil(pageWidth * 0.7);
   const crossing = new Int32Array(hi - lo + 1);
@@ -199,8 +207,38 @@ export function findGutter(lines: Line[], pageWidth: number): number | null {
   const longLine = pageWidth * 0.25;
   const left = lines.filter((l) => l.x1 <= x && l.x1 - l.x0 >= longLine);
   const right = lines.filter((l) => l.x0 >= x && l.x1 - l.x0 >= longLine);
-  if (left.length < 3 || right.length < 3) return null;
+  if (left.length < 2 || right.length < 2 || left.length + right.length < 5) return null;
   return x;
+}
+
+/**
+ * Justified text stretches word spaces, sometimes past the one-em gap that splits lines. Once
+ * the gutter is known, consecutive pieces on one baseline are rejoined when the gap between
+ * them is under three ems and does not contain the gutter.
+ */
+function mergeWideGaps(lines: Line[], gutter: number | null): Line[] {
+  const out: Line[] = [];
+  let group: Line[] = [];
+  const flush = () => {
+    if (group.length === 1) out.push(group[0]!);
+    else if (group.length > 1) out.push(finishLine(group[0]!.page, group.flatMap((g) => g.frags)));
+    group = [];
+  };
+  for (const l of lines) {
+    const prev = group[group.length - 1];
+    if (prev && Math.abs(prev.y - l.y) <= 0.3 * Math.max(prev.h, l.h) && Math.abs(prev.h - l.h) <= 0.25 * prev.h) {
+      const gap = l.x0 - prev.x1;
+      const acrossGutter = gutter !== null && prev.x1 <= gutter && l.x0 >= gutter;
+      if (gap > 0 && gap < 3 * prev.h && !acrossGutter) {
+        group.push(l);
+        continue;
+      }
+    }
+    flush();
+    group.push(l);
+  }
+  flush();
+  return out;
 }
 
 /**
@@ -223,9 +261,10 @@ function isOverflow(line: Line, lines: Line[], gutter: number): boolean {
  * wide tables, full-width abstracts) cut the page into bands; within a band the left column is
  * read before the right one.
  */
-export function orderPage(lines: Line[], pageWidth: number): Line[] {
+export function orderPage(rawLines: Line[], pageWidth: number): Line[] {
+  const gutter = findGutter(rawLines, pageWidth);
+  const lines = mergeWideGaps(rawLines, gutter);
   const byY = [...lines].sort((a, b) => a.y - b.y || a.x0 - b.x0);
-  const gutter = findGutter(lines, pageWidth);
   if (gutter === null) {
     const l = leftEdge(byY);
     const r = rightEdge(byY);

@@ -95,18 +95,23 @@ export async function readPdfText(doc: PdfDocumentLike, opts: ReadPdfTextOptions
   const pages: PdfPageText[] = [];
   for (let n = 1; n <= total; n++) {
     if (opts.signal?.aborted) throw abortError();
-    const page = await doc.getPage(n);
-    const viewport = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent();
-    const items: PdfTextItem[] = [];
-    for (const raw of content.items as TextItemLike[]) {
-      // Marked-content entries are excluded by default; guard anyway so indices stay aligned
-      // with the text layer's spans (which only exist for real text items).
-      if (typeof raw.str !== 'string') continue;
-      items.push(toPdfTextItem(raw, viewport.transform));
+    try {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: PdfTextItem[] = [];
+      for (const raw of content.items as TextItemLike[]) {
+        // Marked-content entries are excluded by default; guard anyway so indices stay aligned
+        // with the text layer's spans (which only exist for real text items).
+        if (typeof raw.str !== 'string') continue;
+        items.push(toPdfTextItem(raw, viewport.transform));
+      }
+      pages.push({ pageNumber: n, width: viewport.width, height: viewport.height, items });
+      page.cleanup?.();
+    } catch (e) {
+      // One damaged page should not cost the reader the rest of the paper.
+      pages.push({ pageNumber: n, width: 0, height: 0, items: [], error: e instanceof Error ? e.message : String(e) });
     }
-    pages.push({ pageNumber: n, width: viewport.width, height: viewport.height, items });
-    page.cleanup?.();
     opts.onProgress?.(n, total);
   }
   const info = await readInfo(doc);

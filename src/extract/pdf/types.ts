@@ -32,6 +32,8 @@ export interface PdfPageText {
    * (marked-content entries excluded, which is pdf.js's default), so anchors index the text layer.
    */
   items: PdfTextItem[];
+  /** Set when pdf.js could not read this page (damaged file); the page then has no items. */
+  error?: string;
 }
 
 /** Metadata read from the PDF's info dictionary and XMP packet. */

@@ -28,6 +28,7 @@ describe('search dates in sentences', () => {
     ['We searched PubMed and Embase up to May 2024.', ['2024-05']],
     ['Searches were conducted on 12/05/2024.', ['2024']],
     ['In March 2024 we searched five databases.', ['2024-03']],
+    ['The searches were conducted between 1 and 15 March 2024.', ['2024-03']],
   ])('%s', (text, expected) => {
     expect(searchDates(text)).toEqual(expected);
   });

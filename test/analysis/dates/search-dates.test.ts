@@ -160,5 +160,15 @@ describe('search-dates check', () => {
     expect(c.search.dates).toEqual([]);
     expect(c.search.dateLimit).toEqual({ from: 1972, to: 2018 });
   });
+
+  it('"published in the last 10 years" is a window counted back from the last search', () => {
+    const c = runChecks(
+      review(['We searched PubMed and Scopus in March 2024 for articles published in the last 10 years.']),
+      [searchDates],
+      withIncluded(INCLUDED_YEARS),
+    );
+    expect(c.search.dateLimit).toEqual({ from: 2014, to: 2024 });
+    expect(c.findings.some((f) => f.kind === 'no-date-limit')).toBe(false);
+  });
 });
 

@@ -103,4 +103,27 @@ describe('funding', () => {
     expect(c.statements.funding.found).toBe(false);
     expect(c.statements.competingInterests.found).toBe(true);
   });
+
+  it('labels inside a first-page note mashed with other text (PDF) are found', () => {
+    const c = runChecks(
+      makePaper([
+        {
+          text: 'Open access under a Creative Commons licence, which permits use, Fonte de financiamento: CAPES, bolsa de estudos para a primeira autora. reproduction in any medium Conflito de interesses: nada a declarar. provided the original work is cited.',
+          role: 'abstract',
+          section: 'Abstract',
+        },
+        ...BODY,
+      ]),
+      [competingInterests, funding],
+    );
+    expect(c.statements.funding.evidence[0]?.quote).toMatch(/^Fonte de financiamento: CAPES/);
+    expect(c.statements.competingInterests.evidence[0]?.quote).toBe('Conflito de interesses: nada a declarar.');
+  });
+
+  it('"Grant Disclosures" (PeerJ) is funding, not a competing-interests section', () => {
+    const c = analyse([{ text: 'The following grant information was disclosed by the authors: Science Foundation Ireland RFP 2673.', role: 'declarations', section: ['Additional information and declarations', 'Grant Disclosures'] }]);
+    expect(c.statements.funding.found).toBe(true);
+    expect(c.statements.competingInterests.found).toBe(false);
+  });
 });
+

@@ -6,6 +6,8 @@ import { makePaper, runChecks, type BlockSpec } from '../make-paper';
 const BODY: BlockSpec[] = [
   { text: 'Peer support is offered by people with lived experience of mental illness.', role: 'introduction', section: 'Introduction' },
   { text: 'We interviewed 20 peer workers.', role: 'methods', section: 'Methods' },
+  { text: 'Participants were recruited from two mental health services.', role: 'methods', section: 'Methods' },
+  { text: 'All participants gave written consent.', role: 'methods', section: 'Methods' },
   { text: 'Reflexive thematic analysis was used to analyse the transcripts.', role: 'methods', section: ['Methods', 'Analysis'] },
   { text: 'Three themes were identified.', role: 'results', section: 'Results' },
   { text: 'Peer work is valued.', role: 'discussion', section: 'Discussion' },
@@ -21,6 +23,7 @@ describe('positionality', () => {
     ['the first author with lived experience', [{ text: 'The first author is a peer support worker with lived experience of psychosis.', role: 'methods', section: 'Methods' }]],
     ['authors with lived experience', [{ text: 'Two authors with lived experience of self-harm contributed to the analysis.', role: 'methods', section: 'Methods' }]],
     ['"our positions as"', [{ text: 'Our positions as clinicians shaped how we read the interviews.', role: 'discussion', section: 'Discussion' }]],
+    ['authors who have lived experience', [{ text: 'Three of the authors have lived experience of psychosis and of using peer support.', role: 'methods', section: 'Methods' }]],
     ['insider/outsider', [{ text: 'The interviewer held an insider/outsider position in the service.', role: 'methods', section: 'Methods' }]],
   ])('found: %s', (_name, blocks) => {
     const c = analyse(blocks);
@@ -83,6 +86,7 @@ describe('involvement', () => {
         { text: 'We studied public involvement in health policy decisions across 12 regions.', role: 'methods', section: 'Methods' },
         { text: 'Future studies should involve people with lived experience in the design.', role: 'discussion', section: 'Discussion' },
         { text: 'Proton pump inhibitor (PPI) use was recorded.', role: 'methods', section: 'Methods' },
+        { text: 'Participants completed a survey at baseline.', role: 'methods', section: 'Methods' },
       ]),
       [involvement],
     );
@@ -96,4 +100,27 @@ describe('involvement', () => {
     const c = analyse([{ text: 'Involvement is reported following the GRIPP2 short form (Supplementary Table 2).', role: 'methods', section: 'Methods' }]);
     expect(c.statements.involvement.found).toBe(true);
   });
+
+  it('in research without people (cells, materials) a missing statement is only a note', () => {
+    const c = runChecks(
+      makePaper([
+        { text: 'Graphene sheets were grown by chemical vapour deposition.', role: 'methods', section: 'Methods' },
+        { text: 'Conductivity rose by 12%.', role: 'results', section: 'Results' },
+      ]),
+      [positionality, involvement],
+    );
+    expect(c.findings.map((f) => [f.kind, f.severity])).toEqual([
+      ['missing-positionality', 'info'],
+      ['missing-involvement', 'info'],
+    ]);
+  });
+
+  it('"no people with lived experience were involved" (Lancet Psychiatry limitation) is a negative statement', () => {
+    const c = analyse([
+      { text: 'No people with lived experience were involved in the design or conduct of this study, which we acknowledge as a limitation.', role: 'limitations', section: ['Discussion', 'Limitations'] },
+    ]);
+    expect(c.statements.involvement).toMatchObject({ found: true, negative: true });
+    expect(c.findings.some((f) => f.kind === 'involvement-vague' || f.kind === 'missing-involvement')).toBe(false);
+  });
 });
+

@@ -61,6 +61,16 @@ describe('automated agents counted as peers', () => {
     expect(findings(c, 'automated-peer')).toEqual([]);
   });
 
+  it('ignores results that report what included studies evaluated, even under a methods-like subheading', () => {
+    const c = analyse([
+      ...INTRO,
+      { heading: 'Results' },
+      { heading: '> Study selection', role: 'methods' },
+      { paragraph: 'Four included studies evaluated chatbots or conversational agents offering peer support.' },
+    ]);
+    expect(findings(c, 'automated-peer')).toEqual([]);
+  });
+
   it('ignores chatbots discussed outside definitions and eligibility', () => {
     const c = analyse([...INTRO, { heading: 'Discussion' }, { paragraph: 'Future peer support services may use chatbots to triage messages.' }]);
     expect(findings(c, 'automated-peer')).toEqual([]);

@@ -19,6 +19,8 @@ describe('definition phrases', () => {
     ['Digital peer support (DPS) refers to support offered online by trained peers.', 'refers to'],
     ['In this review, digital peer support, i.e., peer support delivered through apps, was the focus.', 'i.e.'],
     ['We define digital peer support as mutual help offered through technology.', 'we define'],
+    ['Digital peer support was defined by Fortuna et al. as "live or automated peer support services" [12].', 'is defined as'],
+    ['Trials of digital peer support (i.e. help from peers through apps) were eligible.', 'i.e.'],
     ['By digital peer support we mean help from people with lived experience via apps.', 'by X we mean'],
     ['We use the term digital peer support for any technology-mediated mutual help.', 'we use the term'],
     ['Fortuna et al. defined digital peer support as "live or automated peer support services" [12].', 'defined X as'],
@@ -98,8 +100,9 @@ describe('definition-gap findings', () => {
     expect(gaps[0]!.evidence[0]!.quote).toContain('live or automated');
   });
 
-  it('treats "according to" and author-year citations as borrowed', () => {
+  it('treats "according to", "defined by" and author-year citations as borrowed', () => {
     for (const sentence of [
+      'Digital peer support was defined by Fortuna et al. as "live or automated peer support services".',
       'According to Fortuna, digital peer support refers to peer support delivered through technology.',
       'Digital peer support refers to peer support delivered through technology (Fortuna et al., 2020).',
     ]) {

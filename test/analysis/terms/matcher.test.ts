@@ -50,8 +50,20 @@ describe('senses of "peer"', () => {
   it('recognises automated "peers", training about peer support and peer-supported apps', () => {
     expect(hits('peer', 'An AI chatbot peer answered messages.')).toEqual(['peer→automated']);
     expect(hits('peer', 'Nurses were trained in peer support during a workshop.')).toEqual(['peer→training']);
+    expect(hits('peer', 'An e-learning programme trained mental health staff about peer support.')).toEqual(['peer→training']);
+    expect(hits('peer', 'We know little about peer support in prisons.')).toEqual(['peer→support']);
     expect(hits('peer', 'A peer-supported digital intervention for depression.')).toEqual(['peer-supported→supported-intervention']);
     expect(hits('peer', 'Peer coaches guided use of the app.')).toEqual(['Peer→supported-intervention']);
+  });
+
+  it('reads British and American spellings alike', () => {
+    expect(hits('peer', 'Peer counsellors and peer counselors; peer victimisation and peer victimization.')).toEqual([
+      'Peer→support',
+      'peer→support',
+      'peer→harm',
+      'peer→harm',
+    ]);
+    expect(hits('digital', 'Records were digitised, then digitized again.').map((h) => h.split('→')[0])).toEqual(['digitised', 'digitized']);
   });
 
   it('ignores a negated cue', () => {

@@ -1,0 +1,69 @@
+/**
+ * PDF figures for `npm run bench`: per PDF, pdf.js's text extraction time against our layout +
+ * analysis time (target: ours ≤ 5% of pdf.js's), and how many ten-page PDFs the command line
+ * handles per second (target ≥ 5), measured by running the built CLI on a folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analysePaper } from '../src/analysis/engine';
+import { benchmarkPdfInNode } from '../src/extract/pdf/node';
+
+type Table = (headers: string[], rows: (string | number)[][]) => string;
+
+function pdfsUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? pdfsUnder(join(dir, e.name)) : e.name.endsWith('.pdf') ? [join(dir, e.name)] : []))
+    .sort();
+}
+
+export async function benchPdf(corpus: string, table: Table, quantile: (s: number[], q: number) => number): Promise<void> {
+  const files = [...pdfsUnder(join(corpus, 'printed')), ...pdfsUnder(join(corpus, 'pdf'))];
+  if (!files.length) {
+    console.log('\nPDF benchmark skipped: no PDFs under ../shared/corpus.');
+    return;
+  }
+  const rows: (string | number)[][] = [];
+  const ratios: number[] = [];
+  const tenPagers: string[] = [];
+  for (const file of files) {
+    const data = new Uint8Array(readFileSync(file));
+    try {
+      await benchmarkPdfInNode(data); // warm-up (fonts, JIT)
+      const t = await benchmarkPdfInNode(data);
+      const a0 = performance.now();
+      analysePaper(t.paper);
+      const analyse = performance.now() - a0;
+      const ours = t.layoutMillis + analyse;
+      ratios.push(ours / t.pdfjsMillis);
+      if (t.pages >= 8 && t.pages <= 12) tenPagers.push(file);
+      rows.push([basename(file).slice(0, 48), t.pages, t.pdfjsMillis.toFixed(1), t.layoutMillis.toFixed(1), analyse.toFixed(1), ((ours / t.pdfjsMillis) * 100).toFixed(1) + '%']);
+    } catch (e) {
+      rows.push([basename(file).slice(0, 48), '—', '—', '—', '—', `unreadable: ${(e as Error).message.slice(0, 40)}`]);
+    }
+  }
+  console.log(`\n## PDFs (${files.length} from ../shared/corpus)\n`);
+  console.log(table(['file', 'pages', 'pdf.js text ms', 'layout ms', 'analysis ms', 'ours ÷ pdf.js'], rows));
+  const sorted = ratios.sort((a, b) => a - b);
+  console.log(`\nOurs ÷ pdf.js: median ${(quantile(sorted, 0.5) * 100).toFixed(1)}%, max ${(sorted.at(-1)! * 100).toFixed(1)}% (target ≤ 5%).`);
+
+  const cli = join(import.meta.dirname, '..', 'dist', 'cli', 'critical-reader.mjs');
+  if (!existsSync(cli) || tenPagers.length === 0) {
+    console.log('CLI throughput skipped (run `npm run build:cli` first; needs 8–12-page PDFs in the corpus).');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'cr-bench-'));
+  try {
+    let n = 0;
+    while (n < 20) for (const f of tenPagers) if (n < 20) copyFileSync(f, join(dir, `${n++}-${basename(f)}`));
+    const t0 = performance.now();
+    execFileSync(process.execPath, [cli, '--csv', dir], { stdio: ['ignore', 'ignore', 'ignore'] });
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(`CLI on a folder of ${n} PDFs of 8–12 pages: ${seconds.toFixed(2)} s, ${(n / seconds).toFixed(1)} PDFs/s including Node start-up (target ≥ 5).`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

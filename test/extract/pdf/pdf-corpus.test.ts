@@ -1,0 +1,20 @@
+/**
+ * Reference-year F1 of PDF extraction on the shared corpus (Chromium-printed two-column pages
+ * and real published PDFs with a JATS twin). Fails loudly when ../shared/corpus is absent.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateCorpus, formatReport } from './corpus-eval';
+
+const TARGET_F1 = 0.97;
+
+describe('PDF extraction on the shared corpus', () => {
+  it(`finds reference entries whose years match the truth (F1 ≥ ${TARGET_F1})`, async () => {
+    const result = await evaluateCorpus();
+    console.log(formatReport(result));
+    const scored = result.files.filter((f) => f.score);
+    expect(scored.length).toBeGreaterThanOrEqual(10);
+    expect(result.f1).toBeGreaterThanOrEqual(TARGET_F1);
+    // Every real PDF yields a reference list of some size (none silently lost).
+    for (const f of result.files) expect(f.refs, f.file).toBeGreaterThan(0);
+  }, 300_000);
+});
