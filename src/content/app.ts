@@ -68,7 +68,10 @@ class PageSidebar {
       const paper: Paper = extractHtml(document, location.href);
       host.dataset.extractMs = String(Math.round(performance.now() - t0));
       await yieldToPage();
+      const t2 = performance.now();
       const critique = await this.analyse(paper);
+      // Round trip to the background, which runs the engine (not on this page's main thread).
+      host.dataset.analyseMs = String(Math.round(performance.now() - t2));
       await yieldToPage();
       if (this.host !== host) return; // closed meanwhile
       loading.remove();

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireCorpus } from '../corpus';
 import { launchExtension, type LaunchedExtension } from './launch';
 import { makeFixtures, makeLongPdf, type ViewerFixtures } from '../viewer/make-fixtures';
 
@@ -246,6 +247,25 @@ describe('PDF viewer', () => {
     const message = page.locator('#message');
     await message.waitFor({ state: 'visible' });
     expect(await message.innerText()).toMatch(/Allow access to file URLs/);
+    await page.close();
+  });
+
+  it('reveals evidence on a page pdf.js has not rendered yet (a real paper from the corpus)', { timeout: 90_000 }, async () => {
+    const file = join(requireCorpus('printed'), 'elife04953.pmc.pdf');
+    const page = await viewer();
+    await openFile(page, file);
+    await waitForState(page, 'analysed');
+    const sidebar = page.locator('#sidebar');
+    await poll(() => sidebar.locator('[data-reveal]').count()).toBeGreaterThan(0);
+    const renderedBefore = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.page')].filter((p) => p.querySelector('.textLayer span')).map((p) => p.dataset.pageNumber),
+    );
+    // The last piece of evidence lies deep in the paper (its reference list).
+    await sidebar.locator('[data-reveal]').last().click();
+    await poll(() => page.locator('.cr-flash').count()).toBeGreaterThan(0);
+    const flashedPage = await page.evaluate(() => document.querySelector<HTMLElement>('.cr-flash')!.closest<HTMLElement>('.page')!.dataset.pageNumber);
+    expect(renderedBefore).not.toContain(flashedPage);
+    expect(await page.inputValue('#page-number')).toBe(flashedPage);
     await page.close();
   });
 

@@ -3,7 +3,7 @@
  * Sidebar rendering logic without a browser: what each panel shows for a given critique, that
  * paper text stays text, and that notes, verdicts and highlight toggles reach the host and store.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyCritique } from '../../src/analysis/engine';
 import type { Critique, Finding } from '../../src/analysis/critique';
 import type { Block, Paper } from '../../src/analysis/model';
@@ -192,7 +192,8 @@ describe('sidebar', () => {
     await flush();
     await click(tab('Notes'));
     await click($('[data-action="add-note"]'));
-    expect($('.status')?.textContent).toContain('Select some text');
+    // The live region is cleared and refilled so repeated messages are announced again.
+    await vi.waitFor(() => expect($('.status')?.textContent).toContain('Select some text'));
     host.selection = { quote: 'met participants weekly', anchor: { blockId: 1, start: 21, end: 44 }, prefix: 'Peer support workers ', suffix: ' over six', section: 'Introduction' };
     await click($('[data-action="add-note"]'));
     const area = $('form.note-form textarea') as HTMLTextAreaElement;
@@ -201,10 +202,10 @@ describe('sidebar', () => {
     await flush();
     (($('form.note-form') as HTMLFormElement).requestSubmit ? ($('form.note-form') as HTMLFormElement).requestSubmit() : $('form.note-form button[type="submit"]')!.click());
     await flush();
+    await vi.waitFor(async () => expect(await store.list()).toHaveLength(1));
     const notes = await store.list();
-    expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ text: 'How often exactly?', quote: 'met participants weekly', category: 'important', section: 'Introduction' });
-    expect($$('.notes-list .reader-note')).toHaveLength(1);
+    await vi.waitFor(() => expect($$('.notes-list .reader-note')).toHaveLength(1));
     expect(host.groups.find((g) => g.category === 'note')?.targets).toHaveLength(1);
   });
 

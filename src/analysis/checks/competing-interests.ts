@@ -22,6 +22,8 @@ export const COMPETING_INTERESTS: StatementSpec = {
     // "The authors declare that they have no competing interests", "The author has no conflicts of interest to declare"
     /\b(?:authors?|we|I)\b[^.;]{0,40}?\b(?:declares?|declared|reports?|reported|states?|stated|discloses?|disclosed|has|have|had|confirms?)\b[^.;]{0,40}?\b(?:no|not? (?:have )?any|none|nothing)\b[^.;]{0,50}?\b(?:competing|conflicts?|conflicting|financial|commercial|dualit(?:y|ies))\b[^.;]{0,30}?\binterests?\b/i,
     /\bno (?:potential |known |relevant |other |financial |actual )*(?:competing|conflicts?|conflicting) (?:of )?(?:financial )?interests?\b[^.;]{0,40}?\b(?:exists?|declared|to declare|to disclose|to report|relevant to|were (?:declared|reported|identified)|are (?:declared|reported))\b/i,
+    // BMJ: "All authors have completed the ICMJE uniform disclosure form … and declare: …"
+    /\bcompleted the ICMJE (?:uniform )?disclosure form\b/i,
     /\bin the absence of any commercial or financial relationships that could be construed as a potential conflict of interest/i,
     /\b(?:competing|conflicts? of) interests?\b\s*[:.]?\s*(?:none|nil)\b(?:\s+declared)?/i,
   ],

@@ -18,9 +18,21 @@ const NON_CLINICAL_CLAIM =
 const STUDY_MARKER =
   /\b(?:we|our|this (?:review|study|meta-analysis|analysis|paper|trial|survey)|the present (?:review|study)|participants?|eligible|eligibility|inclusion|included (?:studies|trials|participants)|recruited|enrolled|sample (?:comprised|consisted|included)|target(?:ed)? population|population of interest)\b/i;
 
-/** Participants or included studies drawn from clinical settings or diagnosed groups. */
-const CLINICAL =
-  /\b(?:in-?patients?|out-?patients?|psychiatric (?:services?|wards?|units?|hospitals?|clinics?|patients|inpatients|outpatients|settings?)|(?:secondary|specialist|tertiary) (?:mental health )?(?:care|services)|mental health services|cancer (?:services?|centres?|centers?|clinics?|patients|survivors)|oncology (?:services?|clinics?|patients|units?)|clinical (?:samples?|populations?|settings?|groups?)|hospitali[sz]ed|diagnosed with|with (?:a )?(?:confirmed |formal |clinical |DSM[- ]?\w* |ICD[- ]?\w* )?diagnosis of|patients with|(?:recruited|drawn|sampled|referred) (?:from|through|via) (?:[\w-]+\s+){0,3}?(?:clinics?|hospitals?|services|wards?|units?))\b/i;
+/** Participants or included studies drawn from clinical settings… */
+const CLINICAL_SETTING =
+  /\b(?:in-?patients?|out-?patients?|psychiatric (?:services?|wards?|units?|hospitals?|clinics?|patients|inpatients|outpatients|settings?)|(?:secondary|specialist|tertiary) (?:mental health )?(?:care|services)|mental health services|cancer (?:services?|centres?|centers?|clinics?|patients|survivors)|oncology (?:services?|clinics?|patients|units?)|clinical (?:samples?|populations?|settings?|groups?)|hospitali[sz]ed|(?:recruited|drawn|sampled|referred) (?:from|through|via) (?:[\w-]+\s+){0,3}?(?:clinics?|hospitals?|services|wards?|units?))\b/i;
+/** …or diagnosed groups, when the sentence says that is who was sampled (not a prevalence: "12% were diagnosed with…"). */
+const DIAGNOSED_GROUP =
+  /\b(?:diagnosed with|with (?:a )?(?:confirmed |formal |clinical |DSM[- ]?\w* |ICD[- ]?\w* )?diagnosis of|patients with)\b/i;
+const SAMPLED = /\b(?:recruited|sampled|drawn|enrolled|included|comprised|consisted|focused on|samples? of|studies (?:of|in|with)|trials (?:of|in|with))\b/i;
+const PREVALENCE = /\d+(?:\.\d+)?\s*%|\bprevalence\b|\bproportion\b/i;
+
+function clinicalSample(text: string): RegExpExecArray | null {
+  const setting = CLINICAL_SETTING.exec(text);
+  if (setting) return setting;
+  if (SAMPLED.test(text) && !PREVALENCE.test(text)) return DIAGNOSED_GROUP.exec(text);
+  return null;
+}
 
 /** Clinical words in these sentences describe who was excluded or compared, not who was studied. */
 const NOT_THE_SAMPLE = /\bexclu\w+|\bexcept\b|\bunlike\b|\bcompared (?:with|to)\b|\bthan (?:those|patients|people)\b/i;
@@ -57,7 +69,7 @@ export const populationMismatch: Check = {
       (s) =>
         s !== claim &&
         SAMPLE_ROLES.has(paper.blocks[s.blockId]!.role) &&
-        CLINICAL.test(s.text) &&
+        clinicalSample(s.text) !== null &&
         !NON_CLINICAL_CLAIM.test(s.text) &&
         !NOT_THE_SAMPLE.test(s.text) &&
         STUDY_MARKER.test(s.text),
@@ -66,7 +78,7 @@ export const populationMismatch: Check = {
     if (!clinical) return;
 
     const claimWords = NON_CLINICAL_CLAIM.exec(claim.text)![0];
-    const clinicalWords = CLINICAL.exec(clinical.text)?.[0] ?? 'clinical participants';
+    const clinicalWords = clinicalSample(clinical.text)?.[0] ?? DIAGNOSED_GROUP.exec(clinical.text)?.[0] ?? 'clinical participants';
     const evidence: Evidence[] = [evidenceFromSentence(paper, claim), evidenceFromSentence(paper, clinical)];
     ctx.addFinding({
       kind: 'population-mismatch',
@@ -89,6 +101,6 @@ export const populationMismatch: Check = {
 function clinicalIncludedStudy(paper: Paper, sentences: Sentence[]): Sentence | undefined {
   return sentences.find((s) => {
     const b = paper.blocks[s.blockId]!;
-    return b.included === true && CLINICAL.test(s.text);
+    return b.included === true && (CLINICAL_SETTING.test(s.text) || DIAGNOSED_GROUP.test(s.text));
   });
 }

@@ -311,6 +311,7 @@ function buildMetadata(
 /** Supplementary tables/figures/appendices after the reference list end it. */
 const SUPPLEMENT_CAPTION = /^(?:(?:supplementary|supporting|additional) (?:table|figure|file|material|information)|(?:table|figure|fig\.?) [SA]\d|appendix\b)/i;
 const ARTICLE_HISTORY = /^(?:received|accepted|revised|published(?: online)?|associate editor|academic editor|handling editor)\s*:?\s*(?:\d|[A-Z][a-z]+\s+\d|\p{Lu})/u;
+const MAIN_ROLES = new Set<SectionRole>(['introduction', 'methods', 'results', 'discussion', 'conclusion']);
 const BACK_MATTER = /^(?:appendi(?:x|ces)|supporting information|supplementary (?:material|information|data)|figures?(?: and tables)?|tables?|figure legends|abbreviations|author information|about the authors?|additional files?|notes|endnotes|footnotes)\b/i;
 
 export interface LayoutOptions {
@@ -440,7 +441,17 @@ export function pdfPagesToPaper(pages: PdfPageText[], meta?: Partial<PaperMetada
         level = Math.min(level, stack[0]!.level);
       }
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
-      const role = known ?? (BACK_MATTER.test(text) ? 'other' : stack.length ? currentRole() : 'other');
+      // Inside a body section, a subsection keeps its parent's role ("Results › Participants"
+      // is still results); only specific roles (limitations, declarations…) override it.
+      const parentRole = stack.length ? currentRole() : 'other';
+      const role =
+        known !== null && !(MAIN_ROLES.has(known) && MAIN_ROLES.has(parentRole) && stack.length)
+          ? known
+          : BACK_MATTER.test(text)
+            ? 'other'
+            : stack.length
+              ? parentRole
+              : known ?? 'other';
       stack.push({ level, text, role });
       push('heading', text, d.lines, role, stack.map((s) => s.text));
       if (role === 'references') {
@@ -474,7 +485,7 @@ export function pdfPagesToPaper(pages: PdfPageText[], meta?: Partial<PaperMetada
   if (failed.length) warnings.push(`Page${failed.length > 1 ? 's' : ''} ${failed.join(', ')} could not be read (the PDF is damaged there); the rest was read.`);
   if (!all.length) warnings.push('This PDF has no text layer (it is probably scanned images): run OCR first, e.g. with OCRmyPDF, then open it again.');
   else if (!foundReferences) warnings.push('No reference list was found in this PDF (no "References" or "Bibliography" heading was recognised).');
-  const emptyPages = pages.filter((p, i) => p.items.length > 0 && kept[i]!.length === 0).length + pages.filter((p) => !p.items.some((it) => it.str.trim())).length;
+  const emptyPages = pages.filter((p, i) => p.items.length > 0 && kept[i]!.length === 0).length + pages.filter((p) => !p.error && !p.items.some((it) => it.str.trim())).length;
   if (all.length && emptyPages > 0 && emptyPages >= pages.length * 0.3) {
     warnings.push(`${emptyPages} of ${pages.length} pages have no text layer (scanned images?); their content was not read.`);
   }

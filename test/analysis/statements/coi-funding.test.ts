@@ -26,6 +26,7 @@ describe('competing interests', () => {
     ['a label run into the text', [{ text: 'CONFLICTS OF INTERESTThe authors declare no conflicts of interest.', role: 'declarations' }]],
     ['a Disclosures heading with a real interest', [{ text: 'Dr Lee has received speaker fees from Acme Pharma.', role: 'declarations', section: 'Disclosures' }]],
     ['a bare label line followed by the statement', [{ text: 'Declaration of interests', role: 'other' }, { text: 'We declare no competing interests.', role: 'other' }]],
+    ['the BMJ ICMJE declaration', [{ text: 'All authors have completed the ICMJE uniform disclosure form at www.icmje.org/disclosure-of-interest/ and declare: no support from any organisation for the submitted work.', role: 'other' }]],
     ['a Portuguese heading', [{ text: 'Nada a declarar.', role: 'declarations', section: 'Conflito de interesses' }]],
   ])('found: %s', (_name, blocks) => {
     const c = analyse(blocks);

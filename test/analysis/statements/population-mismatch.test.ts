@@ -47,4 +47,21 @@ describe('population mismatch', () => {
     ]);
     expect(c.findings).toEqual([]);
   });
+
+  it('diagnoses within a general-population sample are a prevalence, not a clinical sample', () => {
+    const c = run([
+      { text: 'We recruited a general population sample of 2000 adults.', role: 'methods', section: 'Methods' },
+      { text: 'Of the participants, 12% had been diagnosed with depression.', role: 'results', section: 'Results' },
+    ]);
+    expect(c.findings).toEqual([]);
+  });
+
+  it('a review of general-population studies that included trials of patients with a diagnosis is flagged', () => {
+    const c = run([
+      { text: 'Eligible studies sampled the general population.', role: 'methods', section: 'Methods' },
+      { text: 'Four included trials enrolled patients with bipolar disorder.', role: 'results', section: 'Results' },
+    ]);
+    expect(c.findings[0]?.summary).toContain('"patients with"');
+  });
 });
+

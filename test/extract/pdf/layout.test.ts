@@ -184,6 +184,13 @@ describe('footnotes, anchors and hostile text', () => {
     expect(para.anchor).toEqual({ type: 'pdf', page: 2, firstItem: 2, lastItem: 3 });
   });
 
+  it('reads the other pages and says which page pdf.js could not read', () => {
+    const good = page(1, column([[filler('Readable page', 90), 'ends.']], 50, 100).lines);
+    const paper = pdfPagesToPaper([good, { pageNumber: 2, width: 0, height: 0, items: [], error: 'Bad XRef entry' }]);
+    expect(texts(paper.blocks, 'paragraph')[0]).toMatch(/^Readable page/);
+    expect(paper.warnings.join(' ')).toMatch(/Page 2 could not be read/);
+  });
+
   it('keeps markup-like page text as plain text', () => {
     const hostile = '<img src=x onerror=alert(1)> & <b>bold</b> claims.';
     const paper = pdfPagesToPaper([page(1, column([[hostile]], 50, 100).lines)]);

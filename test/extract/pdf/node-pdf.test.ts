@@ -48,6 +48,7 @@ describe('PDFs that cannot be read give a typed error with a message for the rea
     ['wrong password', () => fixture('encrypted.pdf'), 'wrong-password', /password .* not correct/, 'guess'],
     ['not a PDF (HTML saved as .pdf)', () => fixture('not-a-pdf.pdf'), 'not-pdf', /not a PDF/],
     ['corrupt', () => fixture('corrupt.pdf'), 'corrupt', /damaged or incomplete/],
+    ['truncated download', () => fixture('truncated.pdf'), 'corrupt', /damaged or incomplete/],
     ['empty file', new Uint8Array(0), 'empty', /no pages|0 bytes/],
     ['image-only (scanned)', () => fixture('image-only.pdf'), 'no-text', /no text layer .*OCRmyPDF/],
   ];
