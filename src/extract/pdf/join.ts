@@ -27,7 +27,9 @@ export class Hyphenation {
 
   /** Feed every line once (before joining) so the document's own spellings are known. */
   learn(text: string): void {
-    const re = /[\p{L}]+(?:-[\p{L}]+)*/gu;
+    // Latin letters only: a Unicode-property regex over the whole paper costs more than the
+    // rest of the layout, and the evidence matters for Latin-script hyphenation.
+    const re = /[A-Za-z\u00C0-\u024F]+(?:-[A-Za-z\u00C0-\u024F]+)*/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
       // A trailing hyphen at the line end is not evidence; the regex excludes it already.

@@ -263,7 +263,9 @@ function buildMetadata(
   const first = pages[0] ?? [];
   const titleLines = new Set<Line>();
   // Title: the largest-font run of lines on page 1 that reads like a title (several words).
-  const candidates = first.filter((l) => l.text.length >= 3 && l.y < (Math.max(...first.map((x) => x.y)) || 1) * 0.75);
+  let lowest = 1;
+  for (const l of first) lowest = Math.max(lowest, l.y);
+  const candidates = first.filter((l) => l.text.length >= 3 && l.y < lowest * 0.75);
   let title: string | null = null;
   const sizes = [...new Set(candidates.map((l) => Math.round(l.h * 2) / 2))].sort((a, b) => b - a);
   for (const size of sizes) {

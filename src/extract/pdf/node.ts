@@ -5,8 +5,7 @@
  */
 import '../../shared/node-polyfills';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, sep } from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PaperMetadata, Paper } from '../../analysis/model';
@@ -51,9 +50,10 @@ export async function loadPdfInNode(data: Uint8Array, opts: LoadPdfOptions = {})
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     ...(dir
       ? {
-          cMapUrl: pathToFileURL(join(dir, 'cmaps') + '/').pathname,
+          // Node's pdf.js reads these with fs, so plain paths (with a trailing separator) work.
+          cMapUrl: join(dir, 'cmaps') + sep,
           cMapPacked: true,
-          standardFontDataUrl: pathToFileURL(join(dir, 'standard_fonts') + '/').pathname,
+          standardFontDataUrl: join(dir, 'standard_fonts') + sep,
         }
       : {}),
   });

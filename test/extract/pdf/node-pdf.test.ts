@@ -70,3 +70,25 @@ describe('PDFs that cannot be read give a typed error with a message for the rea
     }
   });
 });
+
+describe('readPdfText through a pdf.js document proxy', () => {
+  it('reports progress per page and stops when cancelled', async () => {
+    const { readPdfText } = await import('../../../src/extract/pdf/pdfjs-text');
+    const loaded = await loadPdfInNode(fixture('peer-support-two-column.pdf'));
+    try {
+      const seen: string[] = [];
+      const text = await readPdfText(loaded.doc, { onProgress: (p, t) => seen.push(`${p}/${t}`) });
+      expect(seen).toEqual(['1/2', '2/2']);
+      expect(text.pages[0]!.items.some((i) => i.str.includes('Digital peer support'))).toBe(true);
+      // Coordinates are top-down: the title sits above (smaller y than) the references.
+      const title = text.pages[0]!.items.find((i) => i.str.includes('Digital peer support'))!;
+      const refs = text.pages[0]!.items.find((i) => i.str === 'References')!;
+      expect(title.y).toBeLessThan(refs.y);
+      const controller = new AbortController();
+      controller.abort();
+      await expect(readPdfText(loaded.doc, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    } finally {
+      await loaded.destroy();
+    }
+  });
+});
