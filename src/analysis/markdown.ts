@@ -46,8 +46,9 @@ export function critiqueToMarkdown(c: Critique, options: MarkdownOptions = {}): 
     out.push('## Terms', '');
     out.push('| Term | Uses | Senses | Defined |', '|---|---:|---|---|');
     for (const t of c.terms) {
+      // A term without senses reports all its uses as "unspecified": that says nothing, so show a dash.
       const senses = Object.entries(t.senses)
-        .filter(([, n]) => n > 0)
+        .filter(([s, n]) => n > 0 && !(s === 'unspecified' && Object.keys(t.senses).length === 1))
         .sort((a, b) => b[1] - a[1])
         .map(([s, n]) => `${s} ${n}`)
         .join(', ');

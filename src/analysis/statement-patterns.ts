@@ -32,6 +32,20 @@ export interface StatementSpec {
    * "declare", "none", "received") when its position alone is not convincing.
    */
   headingBodyCue?: RegExp;
+  /** Roles in which a matching heading alone is not enough (a Results theme titled "Community involvement"). */
+  headingExcludeRoles?: SectionRole[];
+  /**
+   * Phrases too general to count in the argument (a Results or Discussion sentence may describe
+   * the people studied); they count where a paper reports what it did: Methods and back matter.
+   */
+  methodsPhrases?: RegExp[];
+  /**
+   * Other declarations (competing interests, funding, contributions) whose sentences do not state
+   * this statement unless `accept` says so: "X sits on the advisory board of Y" in a competing-
+   * interests section is a conflict, not involvement. A block belongs to one when it sits under a
+   * heading matching `heading` or opens with `label`.
+   */
+  foreignDeclarations?: { heading: RegExp; label: string; accept: (sentence: string) => boolean };
 }
 
 export interface StatementMatch {
@@ -148,7 +162,9 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
       const phrased = own.some((s) => spec.phrases.some((re) => re.test(s.text)));
       // A declarations block outside the argument is a statement whatever it says ("GY is an employee
       // of PLoS"); a heading inside the body (a Results subsection on "Funding") needs a stating phrase.
-      const placedEnough = (declared && outside) || (outside && cued) || (spec.headingAnywhere === true && cued);
+      const headingCounts = !(spec.headingExcludeRoles ?? []).includes(block.role);
+      const placedEnough =
+        headingCounts && ((declared && outside) || (outside && cued) || (spec.headingAnywhere === true && cued));
       if (placedEnough || phrased) {
         blockIds.add(block.id);
         headed.add(block.id);
@@ -164,6 +180,7 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     const states = (t: string, after: string) =>
       NULL_STATEMENT.test(after) ||
       spec.phrases.some((re) => re.test(t)) ||
+      (spec.methodsPhrases ?? []).some((re) => re.test(t)) ||
       (spec.backMatterPhrases ?? []).some((re) => re.test(t));
     const labelled = own.find((s) => {
       const end = labelEnd(s.text, spec.label);
@@ -201,14 +218,18 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     // 3. Phrases that state it.
     if (excluded.has(block.role)) continue;
     const back = isBackMatter(block, bounds);
+    const reportsMethods = back || block.role === 'methods';
+    const foreign = spec.foreignDeclarations && inForeignDeclaration(block, spec.foreignDeclarations, spec.heading);
     for (const s of own) {
       if (spec.rejectSentence?.test(s.text)) continue;
+      if (foreign && !spec.foreignDeclarations!.accept(s.text)) continue;
       const strong = spec.phrases.some((re) => re.test(s.text));
       const weak =
         back &&
         !(spec.notUnder && headingMatches(block, spec.notUnder) && !headingMatches(block, spec.heading)) &&
         (spec.backMatterPhrases ?? []).some((re) => re.test(s.text));
-      if (strong || weak) {
+      const procedural = reportsMethods && (spec.methodsPhrases ?? []).some((re) => re.test(s.text));
+      if (strong || weak || procedural) {
         blockIds.add(block.id);
         matched.push(s);
         cite(evidenceFromSentence(paper, s));
@@ -219,6 +240,12 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     sentences: matched,
     headedBlockIds: [...headed].sort((a, b) => a - b),
   };
+}
+
+/** Under another declaration's heading (and not under this statement's own), or opening with its label. */
+function inForeignDeclaration(block: Block, foreign: { heading: RegExp; label: string }, own: RegExp): boolean {
+  if (headingMatches(block, own)) return false;
+  return headingMatches(block, foreign.heading) || labelEnd(block.text, foreign.label) >= 0;
 }
 
 /** `Label: text` anywhere in a block; the label must be capitalised as a label is. */

@@ -9,7 +9,7 @@ import { extensionApi, type ExtensionApi } from '../shared/browser';
 import { isMessage, type Message, type Responses } from '../shared/messages';
 import { activeLenses, loadSettings } from '../shared/reader-settings';
 import { registerAutoScan } from './auto-scan';
-import { registerPdfOpening } from './pdf-open';
+import { maybeOpenPdfTab, registerPdfOpening } from './pdf-open';
 
 const MENU_ID = 'critical-reader-toggle-sidebar';
 const api = extensionApi() as ExtensionApi;
@@ -69,16 +69,35 @@ api.runtime.onMessage.addListener(((message: unknown, sender: { tab?: { id?: num
   return true;
 }) as Parameters<ExtensionApi['runtime']['onMessage']['addListener']>[0]);
 
-api.action.onClicked.addListener((tab) => void toggleSidebar(tab.id));
+/**
+ * Toolbar button / keyboard command: a tab showing a PDF (the browser's own viewer) opens in the
+ * Critical Reader viewer; any other page gets the sidebar.
+ */
+export async function openReaderOn(tab: { id?: number; url?: string; index?: number } | undefined): Promise<void> {
+  let openedViewer = false;
+  try {
+    openedViewer = await maybeOpenPdfTab(tab, api);
+  } catch {
+    // Could not tell (or could not open the viewer): fall back to the sidebar.
+  }
+  if (!openedViewer) await toggleSidebar(tab?.id);
+}
+
+api.action.onClicked.addListener((tab) => void openReaderOn(tab));
 
 api.commands.onCommand.addListener((command, tab) => {
-  if (command === 'toggle-sidebar') void toggleSidebar(tab?.id);
+  if (command === 'toggle-sidebar') void openReaderOn(tab);
 });
 
 api.runtime.onInstalled.addListener(() => {
-  void api.contextMenus.removeAll().then(() =>
-    api.contextMenus.create({ id: MENU_ID, title: 'Critical Reader: toggle sidebar', contexts: ['page', 'selection', 'action'] }),
-  );
+  // Remove only our own item (an update re-runs onInstalled): `removeAll()` would race with and
+  // delete the "Open PDF in Critical Reader" item that ./pdf-open.ts creates at the same moment.
+  const recreate = () => api.contextMenus.create({ id: MENU_ID, title: 'Critical Reader: toggle sidebar', contexts: ['page', 'selection', 'action'] });
+  void Promise.resolve()
+    .then(() => api.contextMenus.remove(MENU_ID))
+    .catch(() => undefined)
+    .then(recreate)
+    .catch(() => undefined);
 });
 
 api.contextMenus.onClicked.addListener((info, tab) => {
@@ -90,4 +109,4 @@ void registerAutoScan();
 registerPdfOpening();
 
 // Test and benchmark hook: playwright drives the background through `worker.evaluate`.
-(globalThis as { criticalReader?: unknown }).criticalReader = { toggleSidebar };
+(globalThis as { criticalReader?: unknown }).criticalReader = { toggleSidebar, openReaderOn };

@@ -97,8 +97,8 @@ function createMenu(api: ExtensionApi): void {
 export function registerPdfOpening(api: ExtensionApi | null = extensionApi()): void {
   if (!api) return;
   if (api.contextMenus) {
-    // After the other start-up handlers (which may `removeAll()` menus on install) have run.
-    api.runtime.onInstalled.addListener(() => setTimeout(() => createMenu(api), 500));
+    // No delay needed: the background's own onInstalled handler removes only its own menu id.
+    api.runtime.onInstalled.addListener(() => createMenu(api));
     api.runtime.onStartup?.addListener(() => createMenu(api));
     api.contextMenus.onClicked.addListener((info, tab) => {
       if (info.menuItemId === OPEN_PDF_MENU_ID && info.linkUrl) void openPdfInViewer(info.linkUrl, tab, api);

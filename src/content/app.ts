@@ -9,11 +9,16 @@ import { extractHtml } from '../extract/html';
 import { sendMessage } from '../shared/messages';
 import { documentKeyFor } from '../shared/notes-store';
 import { loadSidebarPrefs, saveSidebarPrefs } from '../shared/sidebar-prefs';
-import { loadSettings, onSettingsChanged } from '../shared/reader-settings';
+import { activeLenses, loadSettings, onSettingsChanged, type ReaderSettings } from '../shared/reader-settings';
 import { mountSidebar, type MountedSidebar, type SidebarLayout } from '../sidebar/mount';
 import { PageHighlighter, yieldToPage } from './highlighter';
 
 const HOST_TAG = 'critical-reader-sidebar';
+
+/** What decides the analysis among the settings: the active lenses and their content. */
+function lensKeyOf(settings: ReaderSettings): string {
+  return JSON.stringify(activeLenses(settings));
+}
 
 function setImportant(el: HTMLElement, styles: Record<string, string>): void {
   for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v, 'important');
@@ -85,10 +90,20 @@ class PageSidebar {
         initialWidth: prefs.width,
         onClose: () => this.close(),
         onLayoutChange: (layout) => this.layout(layout),
+        ...(settings ? { colours: settings.colours } : {}),
       });
       host.dataset.mountMs = String(Math.round(performance.now() - t1));
-      // Colours chosen on the options page apply to an open sidebar at once.
-      this.stopWatchingSettings = onSettingsChanged((s) => this.highlighter?.setColours(s.colours));
+      // Settings changed on the options page apply to an open sidebar at once: colours directly,
+      // a different set of active lenses by analysing again (the background reads the new lenses).
+      let lensKey = settings ? lensKeyOf(settings) : null;
+      this.stopWatchingSettings = onSettingsChanged((s) => {
+        this.highlighter?.setColours(s.colours);
+        this.mounted?.setColours(s.colours);
+        const key = lensKeyOf(s);
+        if (key === lensKey) return;
+        lensKey = key;
+        void this.reanalyse(host, paper);
+      });
       host.dataset.state = 'ready';
       requestAnimationFrame(() => {
         // Toggle → sidebar painted, read by scripts/bench-extension.ts.
@@ -99,6 +114,25 @@ class PageSidebar {
       loading.textContent = `Critical Reader could not analyse this page: ${String((e as Error)?.message ?? e)}`;
     } finally {
       this.opening = false;
+    }
+  }
+
+  /** A newer re-analysis supersedes an older one still in flight (lenses toggled quickly). */
+  private reanalysisSeq = 0;
+
+  /** New critique for the same page: the sidebar re-renders and redraws its highlights from it. */
+  private async reanalyse(host: HTMLElement, paper: Paper): Promise<void> {
+    const seq = ++this.reanalysisSeq;
+    host.dataset.reanalysing = 'true';
+    try {
+      const critique = await this.analyse(paper);
+      if (this.host !== host || seq !== this.reanalysisSeq) return;
+      this.mounted?.update(critique);
+      host.dataset.analyses = String(Number(host.dataset.analyses ?? '1') + 1);
+    } catch {
+      // Keep showing the previous critique; the next settings change tries again.
+    } finally {
+      if (seq === this.reanalysisSeq) delete host.dataset.reanalysing;
     }
   }
 

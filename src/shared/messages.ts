@@ -12,12 +12,19 @@ export type Message =
   /** From the first-load content script: inject the sidebar bundle into my tab/frame. */
   | { type: 'load-sidebar' }
   /** Analyse a paper with the reader's lenses, off the page's main thread. */
-  | { type: 'analyse'; paper: Paper };
+  | { type: 'analyse'; paper: Paper }
+  /**
+   * Open a PDF (e.g. the page's `citation_pdf_url`) in the extension's viewer. Answered only by
+   * src/background/pdf-open.ts, which has its own listener — so `isMessage()` deliberately returns
+   * false for it and the general background listener leaves it alone.
+   */
+  | { type: 'open-pdf'; url: string };
 
 export interface Responses {
   'toggle-sidebar': { ok: boolean; error?: string };
   'load-sidebar': { ok: boolean; error?: string };
   analyse: { ok: true; critique: Critique } | { ok: false; error: string };
+  'open-pdf': { ok: boolean; error?: string };
 }
 
 export type ResponseFor<M extends Message> = Responses[M['type']];
@@ -28,7 +35,11 @@ export async function sendMessage<M extends Message>(message: M): Promise<Respon
   return (await api.runtime.sendMessage(message)) as ResponseFor<M>;
 }
 
-export function isMessage(value: unknown): value is Message {
+/**
+ * Messages the general background listener answers. Not 'open-pdf' (see the union above): two
+ * listeners answering one message would race for its single response.
+ */
+export function isMessage(value: unknown): value is Exclude<Message, { type: 'open-pdf' }> {
   if (!value || typeof value !== 'object') return false;
   const type = (value as { type?: unknown }).type;
   return type === 'toggle-sidebar' || type === 'load-sidebar' || type === 'analyse';

@@ -6,6 +6,7 @@ import { h, render } from 'preact';
 import type { Critique } from '../analysis/critique';
 import type { Paper } from '../analysis/model';
 import { NotesStore } from '../shared/notes-store';
+import type { HighlightColours } from '../shared/colour-contrast';
 import { Sidebar, type SidebarLayout } from './sidebar';
 import type { DocumentHost } from './host';
 import css from './sidebar.css?inline';
@@ -22,10 +23,15 @@ export interface MountSidebarProps {
   initialWidth?: number;
   /** Defaults to storage.local under `host.documentKey`. */
   notes?: NotesStore;
+  /** The reader's highlight colours (settings), for the sidebar's legend swatches. */
+  colours?: Partial<HighlightColours>;
 }
 
 export interface MountedSidebar {
+  /** Show a new critique (e.g. after the reader changed lenses); highlights are redrawn from it. */
   update(critique: Critique): void;
+  /** The reader changed highlight colours: the legend swatches follow. */
+  setColours(colours: Partial<HighlightColours>): void;
   unmount(): void;
 }
 
@@ -50,13 +56,32 @@ export function mountSidebar(container: HTMLElement | ShadowRoot, props: MountSi
       }),
       root,
     );
+  const setColours = (colours: Partial<HighlightColours>) => applySwatchColours(root, colours);
+  if (props.colours) setColours(props.colours);
   draw(props.critique);
   return {
     update: draw,
+    setColours,
     unmount() {
       render(null, root);
       root.remove();
       style.remove();
     },
   };
+}
+
+/**
+ * Swatch colours as custom properties on the sidebar root (sidebar.css picks the light or dark one
+ * with the sidebar's own colour scheme). Only well-formed hex colours are used: settings come from
+ * storage and must not inject CSS.
+ */
+export function applySwatchColours(root: HTMLElement, colours: Partial<HighlightColours>): void {
+  for (const [category, colour] of Object.entries(colours)) {
+    for (const scheme of ['light', 'dark'] as const) {
+      const value = colour?.[scheme];
+      const name = `--cr-swatch-${category}-${scheme}`;
+      if (typeof value === 'string' && /^#[0-9a-f]{3,8}$/i.test(value)) root.style.setProperty(name, value);
+      else root.style.removeProperty(name);
+    }
+  }
 }

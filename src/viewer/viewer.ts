@@ -17,6 +17,7 @@ import { extractPdf } from '../extract/pdf';
 import { PdfError, isPdfError, looksLikePdf, pdfErrorFromPdfjs } from '../extract/pdf/errors';
 import { extensionApi } from '../shared/browser';
 import { sendMessage } from '../shared/messages';
+import { activeLenses, loadSettings, onSettingsChanged, type ReaderSettings } from '../shared/reader-settings';
 import { NotesStore } from '../shared/notes-store';
 import { mountSidebar, type MountedSidebar } from '../sidebar/mount';
 import { highlightSpecs, saveWithHighlights, type NoteToWrite } from './annotated-pdf';
@@ -223,8 +224,9 @@ async function analyse(s: Session, source: PdfSource): Promise<void> {
 }
 
 /**
- * Analysis runs in the background (off this page's main thread, with the reader's chosen lenses);
- * on a long paper it takes seconds. Analysed here when the background cannot answer.
+ * Analysis runs in the background (off this page's main thread; the background reads the reader's
+ * active lenses from settings itself); on a long paper it takes seconds. Analysed here, with the
+ * same lenses, when the background cannot answer.
  */
 async function analyseOffThread(paper: Paper): Promise<Critique> {
   try {
@@ -233,8 +235,31 @@ async function analyseOffThread(paper: Paper): Promise<Critique> {
   } catch {
     // No background (page opened outside the extension) or it failed: fall through.
   }
-  return analysePaper(paper);
+  return analysePaper(paper, { lenses: activeLenses(await loadSettings()) });
 }
+
+/** What decides the analysis among the settings: the active lenses and their content. */
+const lensKeyOf = (settings: ReaderSettings) => JSON.stringify(activeLenses(settings));
+let lensKey: string | null = null;
+void loadSettings().then((s) => (lensKey ??= lensKeyOf(s)), () => undefined);
+let reanalysisSeq = 0;
+
+// Lenses switched on the options page: analyse the open PDF again; the sidebar (and its highlights)
+// follow the new critique without a reload.
+onSettingsChanged((settings) => {
+  const key = lensKeyOf(settings);
+  if (key === lensKey) return;
+  lensKey = key;
+  const s = session;
+  if (!s?.paper || !s.sidebar) return;
+  const seq = ++reanalysisSeq;
+  void analyseOffThread(s.paper).then(
+    (critique) => {
+      if (session === s && seq === reanalysisSeq) s.sidebar?.update(critique);
+    },
+    () => undefined,
+  );
+});
 
 function toggleSidebar(show?: boolean): void {
   const aside = $('sidebar');

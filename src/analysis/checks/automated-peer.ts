@@ -27,6 +27,12 @@ const REPORTING_ROLES = new Set(['results', 'discussion', 'limitations', 'conclu
 const REPORTING_HEADING = /^\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:results?|findings|discussion|conclusions?|limitations)\b/i;
 const ELIGIBILITY_HEADING = /eligib|inclusion|included|criteri|selection|definition|defining|scope|concept/i;
 const ELIGIBILITY_WORDS = /\b(?:includ\w*|eligib\w*|criteri\w*|defin\w*|considered|in scope|counted as|qualif\w*)\b/i;
+/**
+ * Sentences that list search terms: "chatbot" as a search keyword casts a wide net for screening
+ * but says nothing about what counted as a peer, so such sentences are not inclusion criteria.
+ */
+const SEARCH_TERMS = /\b(?:search(?:ed)? (?:terms?|strings?|quer(?:y|ies)|strateg(?:y|ies)|blocks?)|keywords?|MeSH|text ?words?|blocks? of (?:search )?terms|(?:combined|combining) (?:\w+ ){0,3}terms)\b/i;
+
 /** Exclusion language inside a clause: the clause rules automated agents out. */
 const EXCLUSION =
   /\b(?:exclud\w*|exclusion|not (?:be )?(?:included|eligible|considered|counted)|(?:did|do|does|were|was|are|is) not (?:include|count|consider|qualify|regard)|ineligible|are not peers|is not a peer|not (?:a )?(?:human )?peers?|no (?:chatbots?|bots?|automated|avatars?|AI)|without (?:any )?(?:chatbots?|bots?|automation|automated|AI)|rather than|other than|instead of|only human|human peers only|removed)\b/i;
@@ -98,6 +104,7 @@ function run(ctx: AnalysisContext, cues: LensCues): void {
     const inEligibility = !reporting && block.sectionPath.some((h) => ELIGIBILITY_HEADING.test(h));
     const eligibleText = !reporting && (inEligibility || ELIGIBLE_ROLES.has(block.role) || ELIGIBILITY_WORDS.test(s.text));
     if (!isDefinition && !eligibleText) continue;
+    if (!isDefinition && SEARCH_TERMS.test(s.text)) continue;
     const cue = includedCue(s, cues, block);
     if (!cue) continue;
     cuesFound.add(cue.toLowerCase());

@@ -46,9 +46,9 @@ export const positionality: Check = {
       // A newer norm for research with people; elsewhere (cells, materials) only a note.
       severity: isResearchWithPeople(ctx) ? 'caution' : 'info',
       summary:
-        'No positionality or reflexivity statement was found (looked for: a positionality/reflexivity section, ' +
+        'A positionality or reflexivity statement is not reported (looked for: a positionality/reflexivity section, ' +
         "authors' own lived experience, \"our positions as…\", insider/outsider status, reflexive practice). " +
-        'It is not reported; a newer norm, so a reader cannot tell from where the authors approached the topic.',
+        'Without one, a reader cannot tell from which position (e.g. lived experience, profession, discipline) the authors approached the topic.',
       evidence: [],
     });
   },

@@ -145,7 +145,8 @@ function uniqueDates(dates: { key: string; year: number; month: number | null }[
     if (d.month === null && withMonth.has(d.year)) continue;
     if (!out.includes(d.key)) out.push(d.key);
   }
-  return out;
+  // Chronological, so "2023-12, 2024-05" reads as first search then update, whatever the text order.
+  return out.sort();
 }
 
 function latestYear(dates: string[]): number | null {

@@ -11,6 +11,11 @@
  *
  * Block anchors are `{ type: 'dom', path }` where `path` is the element-child index path from
  * `document.body` (see `pathOf` / `elementForPath` in ./dom.ts), e.g. "0/3/1".
+ *
+ * The walk is a generator that pauses every few elements, so one extraction serves two callers
+ * without duplicated logic: `extractHtml` (Node, CLI, tests) runs it to the end in one go;
+ * `extractHtmlInSlices` (the content script) gives the page's event loop a turn whenever a
+ * time budget is used up, so a long article never blocks the page for one long task.
  */
 import type { Block, BlockKind, Paper, SectionRole } from '../../analysis/model';
 import { ELEMENT_NODE, INLINE_TAGS, TEXT_NODE, classParts, squash, pathOf, tagOf, textOf, textOfNodes } from './dom';
@@ -23,6 +28,13 @@ import { INCLUDED_LIST_HEADING, cleanHeading, declarationLabel, isDeclarationLab
 const BODY_ROLES = new Set<SectionRole>(['introduction', 'methods', 'results', 'discussion', 'conclusion']);
 
 export { elementForPath, pathOf } from './dom';
+
+/**
+ * Extraction steps: each `yield` is a point where the work may pause. The walk yields every
+ * `WALK_STEP` elements (a yield unwinds through every nested walk frame, so not on each one).
+ */
+type Steps = Generator<void, void, void>;
+const WALK_STEP = 16;
 
 interface Frame {
   /** Id of the element that was open when this frame was pushed; leaving that element closes it. */
@@ -105,6 +117,8 @@ class Builder {
   /** Inside a <figcaption>, <caption> or `.caption` container: leaves are captions. */
   private captionDepth = 0;
   private titleSeen = false;
+  /** Elements walked, for pausing every WALK_STEP of them. */
+  private walked = 0;
   private readonly skip = (el: Element) => isFurniture(el);
   private readonly skipEntryUi = (el: Element) => isFurniture(el) || isEntryUi(el);
 
@@ -183,7 +197,8 @@ class Builder {
   }
 
   /** `path` is `el`'s anchor path (see pathOf), passed down so it is never recomputed. */
-  walk(el: Element, path: string): void {
+  *walk(el: Element, path: string): Steps {
+    if (++this.walked % WALK_STEP === 0) yield;
     if (isFurniture(el)) return;
     const tag = tagOf(el);
     const hm = HEADING_TAG.exec(tag);
@@ -194,7 +209,7 @@ class Builder {
     const inRefs = this.role() === 'references';
     if (inRefs && this.isEntry(el, tag)) return this.reference(el, path);
     if (tag === 'table') return inRefs ? this.referenceTable(el) : this.table(el, path);
-    if (tag === 'dl') return this.definitionList(el, inRefs, path);
+    if (tag === 'dl') return yield* this.definitionList(el, inRefs, path);
 
     const sectioning = isSectioning(el, tag);
     const frame = implicitFrame(el);
@@ -205,7 +220,7 @@ class Builder {
     if (sectioning) this.depth++;
     if (caption) this.captionDepth++;
     if (!hasBlockChild(el)) this.leaf(el, path);
-    else this.container(el, path);
+    else yield* this.container(el, path);
     if (caption) this.captionDepth--;
     if (sectioning) this.depth--;
     // Leaving a section (or a container that named a role) closes what was opened inside it.
@@ -213,7 +228,7 @@ class Builder {
     this.scope = outerScope;
   }
 
-  private container(el: Element, path: string): void {
+  private *container(el: Element, path: string): Steps {
     let run: Node[] = [];
     const prefix = path ? `${path}/` : '';
     const flush = () => {
@@ -234,7 +249,7 @@ class Builder {
         if (INLINE_TAGS.has(tagOf(c)) && !hasBlockChild(c)) run.push(c);
         else {
           flush();
-          this.walk(c, prefix + index);
+          yield* this.walk(c, prefix + index);
         }
       }
     }
@@ -351,7 +366,7 @@ class Builder {
   }
 
   /** <dl>: each <dt> labels the <dd>s after it ("Funding" → "The study was funded by…"). */
-  private definitionList(el: Element, inRefs: boolean, path: string): void {
+  private *definitionList(el: Element, inRefs: boolean, path: string): Steps {
     const outerScope = this.scope;
     const scope = (this.scope = this.nextScope++);
     const close = () => (this.stack = this.stack.filter((f) => (f.scope ?? 0) < scope));
@@ -370,7 +385,7 @@ class Builder {
         this.push('heading', text, childPath);
         this.stack.push({ scope, title: cleanHeading(text) || text, role: roleForHeading(text) ?? label?.role ?? null, level: 99, implicit: false });
       } else if (tag === 'dd' && inRefs) this.reference(child, childPath);
-      else this.walk(child, childPath);
+      else yield* this.walk(child, childPath);
     }
     close();
     this.scope = outerScope;
@@ -415,11 +430,14 @@ function markIncluded(blocks: Block[]): void {
   if (starred && noted()) for (const b of refs) b.included = startsWithAsterisk(b.text);
 }
 
-export function extractHtml(doc: Document, url: string | null = null): Paper {
+/** The whole extraction, pausing between phases and during the walk (see `Steps`). */
+function* extraction(doc: Document, url: string | null): Generator<void, Paper, void> {
   const tags = collectMetaTags(doc);
   const metadata = extractMetadata(doc, url, tags);
+  yield;
   const body = doc.body ?? doc.documentElement;
   const root = findArticleRoot(doc);
+  yield;
   const builder = new Builder(body, metadata.title);
 
   // A title <h1> outside the article container (header bands) still opens the paper.
@@ -427,7 +445,8 @@ export function extractHtml(doc: Document, url: string | null = null): Paper {
     const h1 = Array.from(body.querySelectorAll('h1')).find((h) => !isFurniture(h) && metadata.title && similarTitle(h.textContent ?? '', metadata.title));
     if (h1) builder.addTitle(h1, pathOf(h1, body));
   }
-  builder.walk(root, pathOf(root, body));
+  yield* builder.walk(root, pathOf(root, body));
+  yield;
   const blocks = builder.blocks;
 
   const warnings: string[] = [];
@@ -444,4 +463,44 @@ export function extractHtml(doc: Document, url: string | null = null): Paper {
   if (prose < 300) warnings.push('Little or no article text found');
 
   return { metadata, blocks, source: 'html', warnings };
+}
+
+/** Publisher HTML → Paper in one synchronous run (Node, the CLI, tests). */
+export function extractHtml(doc: Document, url: string | null = null): Paper {
+  const steps = extraction(doc, url);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface SliceOptions {
+  /** Longest stretch of work between two turns of the event loop (ms). */
+  budgetMs?: number;
+}
+
+/** Gives the page's event loop a turn (input, rendering): `scheduler.yield` where present. */
+function yieldToEventLoop(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof s?.yield === 'function') return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The same extraction as `extractHtml` (identical output), for a live page: the work is cut into
+ * slices of about `budgetMs`, with the event loop getting a turn between them, so the page stays
+ * responsive on long articles. The page should not change meanwhile (anchor paths are read
+ * during the walk); the content script runs it right after the reader asked.
+ */
+export async function extractHtmlInSlices(doc: Document, url: string | null = null, { budgetMs = 20 }: SliceOptions = {}): Promise<Paper> {
+  const steps = extraction(doc, url);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= budgetMs) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+  }
 }

@@ -1,7 +1,9 @@
 /** Overview: the citation, findings per theme, then every finding, most serious first. */
 import { THEME_LABELS, THEME_ORDER, shortAuthors } from '../../analysis/labels';
 import { useSidebar } from '../context';
+import type { Critique, Finding } from '../../analysis/critique';
 import { FindingCard } from '../finding-card';
+import { groupByLens, groupsByLens } from '../lens-groups';
 
 export function OverviewPanel() {
   const { critique } = useSidebar();
@@ -40,10 +42,41 @@ export function OverviewPanel() {
       <section aria-label="Findings" class="findings">
         <h2>Findings ({critique.findings.length})</h2>
         {critique.findings.length === 0 && <p class="empty">Nothing to report with the current lenses.</p>}
-        {critique.findings.map((f) => (
-          <FindingCard key={f.id} finding={f} />
-        ))}
+        {groupsByLens(critique) ? (
+          <FindingsByLens findings={critique.findings} lenses={critique.lenses} />
+        ) : (
+          critique.findings.map((f) => <FindingCard key={f.id} finding={f} />)
+        )}
       </section>
     </div>
+  );
+}
+
+/**
+ * Several lenses: term findings under their lens name; findings no lens produced (dates,
+ * statements, population) under their theme, as before — a lens heading would mislabel them.
+ */
+function FindingsByLens({ findings, lenses }: { findings: Finding[]; lenses: Critique['lenses'] }) {
+  const { groups, rest } = groupByLens(findings, lenses);
+  const themes = THEME_ORDER.map((theme) => ({ theme, items: rest.filter((f) => f.theme === theme) })).filter((g) => g.items.length > 0);
+  return (
+    <>
+      {groups.map((g) => (
+        <section key={`lens:${g.id}`} class="finding-group" aria-label={`Lens ${g.name}`} data-lens={g.id}>
+          <h3 class="group-heading">{g.name}</h3>
+          {g.items.map((f) => (
+            <FindingCard key={f.id} finding={f} />
+          ))}
+        </section>
+      ))}
+      {themes.map((g) => (
+        <section key={`theme:${g.theme}`} class="finding-group" aria-label={THEME_LABELS[g.theme]} data-theme-group={g.theme}>
+          <h3 class="group-heading">{THEME_LABELS[g.theme]}</h3>
+          {g.items.map((f) => (
+            <FindingCard key={f.id} finding={f} />
+          ))}
+        </section>
+      ))}
+    </>
   );
 }

@@ -2,15 +2,32 @@
 import { useState } from 'preact/hooks';
 import type { TermReport } from '../../analysis/critique';
 import { useSidebar } from '../context';
+import { groupByLens, groupsByLens } from '../lens-groups';
 import { occurrenceTarget } from '../targets';
 
 export function TermsPanel() {
   const { critique } = useSidebar();
   if (critique.terms.length === 0) return <p class="empty panel-body">No lens terms are used in this paper.</p>;
+  if (!groupsByLens(critique)) {
+    return (
+      <div class="panel-body">
+        {critique.terms.map((t) => (
+          <TermCard key={`${t.lens}:${t.term}`} term={t} />
+        ))}
+      </div>
+    );
+  }
+  // Several lenses: one group per lens, the lens name as sub-heading.
+  const { groups } = groupByLens(critique.terms, critique.lenses);
   return (
     <div class="panel-body">
-      {critique.terms.map((t) => (
-        <TermCard key={`${t.lens}:${t.term}`} term={t} />
+      {groups.map((g) => (
+        <section key={g.id} class="lens-group" aria-label={`Lens ${g.name}`} data-lens={g.id}>
+          <h2 class="group-heading">{g.name}</h2>
+          {g.items.map((t) => (
+            <TermCard key={`${t.lens}:${t.term}`} term={t} />
+          ))}
+        </section>
       ))}
     </div>
   );
