@@ -13,8 +13,12 @@ export interface ArticleVerdict {
   references: number;
 }
 
-/** Below this much running text nothing the checks say would mean much. */
-const MIN_WORDS = 400;
+/**
+ * Below this much running text nothing the checks say would mean much. A page with article
+ * structure (headings, a reference list) may be short — a letter, an editorial — so it needs less.
+ */
+const MIN_WORDS_WITH_STRUCTURE = 150;
+const MIN_WORDS_WITHOUT_STRUCTURE = 1500;
 
 export function assessArticle(paper: Paper): ArticleVerdict {
   let words = 0;
@@ -26,16 +30,21 @@ export function assessArticle(paper: Paper): ArticleVerdict {
     else words += countWords(b.text);
   }
   const hasStructure = headings >= 2 || references >= 3;
-  const isArticle = words >= MIN_WORDS && hasStructure;
+  const isArticle = hasStructure ? words >= MIN_WORDS_WITH_STRUCTURE : words >= MIN_WORDS_WITHOUT_STRUCTURE;
   let reason: string | null = null;
   if (!isArticle) {
     const missing: string[] = [];
-    if (headings < 2) missing.push('section headings (Introduction, Methods…)');
-    if (references < 3) missing.push('a reference list');
-    if (words < MIN_WORDS) missing.push(`enough article text (found ${words} words, looked for at least ${MIN_WORDS})`);
-    reason = `This does not look like a research article: no ${missing.join(', no ')} was found.`;
+    if (headings < 2) missing.push('no section headings (Introduction, Methods…)');
+    if (references < 3) missing.push('no reference list');
+    const needed = hasStructure ? MIN_WORDS_WITH_STRUCTURE : MIN_WORDS_WITHOUT_STRUCTURE;
+    if (words < needed) missing.push(`too little text (${words} words)`);
+    reason = `This does not look like a research article: it has ${joinWords(missing)}.`;
   }
   return { isArticle, reason, words, headings, references };
+}
+
+function joinWords(parts: string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 function countWords(text: string): number {

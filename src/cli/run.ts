@@ -4,18 +4,21 @@
  * rest still run; the exit code says whether anything failed.
  */
 import { readdir, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Critique } from '../analysis/critique';
-import { analysePaper, GENERATOR } from '../analysis/engine';
+import { GENERATOR } from '../analysis/engine';
 import type { Lens } from '../analysis/lens';
 import { critiqueToMarkdown } from '../analysis/markdown';
 import { batchCsv, batchMarkdown, type BatchRow } from './batch-table';
-import { InputError, loadPaper } from './load';
+import { analyseFiles } from './pool';
 import { readLensFile } from './lens-file';
 
 export interface CliIO {
   stdout(s: string): void;
   stderr(s: string): void;
+  /** The built CLI script, for worker threads in batch runs; without it files run one after another. */
+  workerScript?: URL;
 }
 
 export const USAGE = `Usage: critical-reader [options] FILE|FOLDER…
@@ -32,6 +35,7 @@ Options:
   -o, --output F   write to file F instead of standard output
   --lens F         use the lens(es) in JSON file F instead of the built-in one
   --password P     password for encrypted PDFs
+  -j, --jobs N     files analysed at once (default: the number of CPU cores)
   -h, --help       this help
   -v, --version    version
 `;
@@ -41,11 +45,12 @@ interface Options {
   output: string | null;
   lensFile: string | null;
   password: string | undefined;
+  jobs: number | null;
   inputs: string[];
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { format: null, output: null, lensFile: null, password: undefined, inputs: [] };
+  const o: Options = { format: null, output: null, lensFile: null, password: undefined, jobs: null, inputs: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = () => {
@@ -60,6 +65,11 @@ function parseArgs(args: string[]): Options | string {
       else if (a === '-o' || a === '--output') o.output = value();
       else if (a === '--lens') o.lensFile = value();
       else if (a === '--password') o.password = value();
+      else if (a === '-j' || a === '--jobs') {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1 || n > 64) return `${a} takes a whole number from 1 to 64`;
+        o.jobs = n;
+      }
       else if (a === '--') o.inputs.push(...args.slice(i + 1)), (i = args.length);
       else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
       else o.inputs.push(a);
@@ -135,14 +145,13 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
   }
   const rows: BatchRow[] = [];
   let failures = 0;
-  for (const file of files) {
-    try {
-      const paper = await loadPaper(file, { password: parsed.password });
-      rows.push({ file, critique: analysePaper(paper, lenses ? { lenses } : {}) });
-    } catch (e) {
+  const jobs = files.map((file) => ({ file, ...(parsed.password !== undefined ? { password: parsed.password } : {}), ...(lenses ? { lenses } : {}) }));
+  const poolOptions = { jobs: parsed.jobs ?? availableParallelism(), ...(io.workerScript ? { workerScript: io.workerScript } : {}) };
+  for (const r of await analyseFiles(jobs, poolOptions)) {
+    if (r.ok) rows.push({ file: r.file, critique: r.critique });
+    else {
       failures++;
-      const msg = e instanceof InputError ? e.message : `could not be analysed (${(e as Error).message})`;
-      io.stderr(`critical-reader: ${file}: ${msg}\n`);
+      io.stderr(`critical-reader: ${r.file}: ${r.message}\n`);
     }
   }
   const single = files.length === 1 && !fromFolder;

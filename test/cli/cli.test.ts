@@ -60,7 +60,7 @@ describe('critical-reader command line', () => {
     expect(lines[0]).toBe(`critical-reader: ${missing}: no such file`);
     expect(lines[1]).toMatch(/junk\.pdf: not an HTML page or a PDF/);
     expect(lines[2]).toMatch(/empty\.html: the file is empty/);
-    expect(lines[3]).toMatch(/not-article\.html: This does not look like a research article: no section headings/);
+    expect(lines[3]).toMatch(/not-article\.html: This does not look like a research article: it has no section headings/);
     // The good file still produced its row.
     expect(out).toContain('| File | Title |');
     expect(out).toContain(EXAMPLE);

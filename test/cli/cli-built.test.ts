@@ -1,0 +1,65 @@
+/**
+ * The built command (dist/cli/critical-reader.mjs) as a reader runs it: a real Node process,
+ * worker threads for batch runs, exit codes.
+ */
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'vite';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const CLI = 'dist/cli/critical-reader.mjs';
+const EXAMPLE = 'examples/digital-peer-support-meta-analysis.html';
+const TWO_COLUMN_PDF = 'test/fixtures/pdf/peer-support-two-column.pdf';
+
+let folder: string;
+beforeAll(async () => {
+  await build({ mode: 'cli', logLevel: 'silent' });
+  folder = await mkdtemp(join(tmpdir(), 'cr-batch-'));
+  await mkdir(join(folder, 'sub'));
+  for (let i = 0; i < 3; i++) await copyFile(EXAMPLE, join(folder, `page-${i}.html`));
+  await copyFile(TWO_COLUMN_PDF, join(folder, 'sub', 'paper.pdf'));
+  await writeFile(join(folder, 'sub', 'broken.pdf'), '%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntruncated');
+}, 120_000);
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('the built command line', () => {
+  it('prints the example critique (what `npm start` shows)', async () => {
+    const r = await cli([EXAMPLE]);
+    expect(r.code).toBe(0);
+    for (const finding of ['Definition gap', 'Mixed senses', 'Automated "peers"', 'No publication-date limit', 'Old studies', 'Population mismatch', 'Positionality not reported']) {
+      expect(r.stdout).toContain(finding);
+    }
+  });
+
+  it('gives the same table with worker threads as on one thread, bad files reported in input order', async () => {
+    const one = await cli(['-j', '1', '--csv', folder]);
+    const two = await cli(['-j', '2', '--csv', folder]);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    expect(one.code).toBe(1);
+    expect(one.stdout.trim().split('\r\n')).toHaveLength(1 + 4);
+    expect(one.stderr).toMatch(/broken\.pdf: This PDF is damaged or incomplete/);
+  });
+
+  it('reads a PDF', async () => {
+    const r = await cli(['--json', TWO_COLUMN_PDF]);
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.paper.source).toBe('pdf');
+    expect(c.references.count).toBeGreaterThan(3);
+    expect(c.terms.find((t: { term: string }) => t.term === 'peer').count).toBeGreaterThan(0);
+  });
+});
