@@ -22,11 +22,11 @@ const STAGE =
  * advisory group, never alone: "students were recruited" is about participants.
  */
 const COMMUNITY =
-  String.raw`(?:people|persons|individuals|adults|young people|youth|adolescents|children|women|men|mothers|fathers|parents|families|family members|carers|caregivers|students|graduates|pupils|patients|service[- ]users|consumers|survivors|veterans|residents|citizens|community members|members of the public|peers|users|people who use drugs)`;
+  String.raw`(?:people|persons|individuals|adults|young people|youth|adolescents|children|women|men|mothers|fathers|parents|families|family members|carers|caregivers|students|graduates|pupils|patients|service[- ]users|consumers|survivors|veterans|residents|citizens|community members|members of the public|people who use drugs)`;
 
 /** Professional groups: an advisory board of clinicians or academics is expert advice, not involvement. */
 const PROFESSIONALS =
-  String.raw`(?:clinicians?|experts?(?!\s+by)|academics?|researchers?|scientists?|statisticians?|professionals?|psychiatrists?|psychologists?|physicians?|doctors?|nurses?|pharmacists?|practitioners?|methodologists?|epidemiologists?|economists?|policy ?makers?|industry|investigators?|specialists?|faculty)`;
+  String.raw`(?:clinicians?|experts?(?!\s+by)|academics?|researchers?|scientists?|statisticians?|professionals?|psychiatrists?|psychologists?|physicians?|doctors?|nurses?|pharmacists?|practitioners?|methodologists?|epidemiologists?|economists?|policy ?makers?|industry|investigators?|specialists?|faculty|funders?|sponsors?|managers?|commissioners?|staff|employees|officials|independent)`;
 
 /**
  * What involved people do to a study: design, advise, review, test… ("helped design the scheme",
@@ -37,7 +37,7 @@ const INVOLVEMENT_VERB =
 
 /** Things a study makes that involved people shape (the object of "co-designed"). */
 const STUDY_THING =
-  String.raw`(?:study|research|trial|project|intervention|app|application|content|materials?|programme|program|scheme|tool|toolkit|resources?|questionnaires?|surveys?|interview (?:guides?|schedules?|questions)|topic guides?|protocol|outcomes?|measures?|design|website|platform|workshops?|sessions|training|curriculum|information|service|model|framework|analysis|findings|recommendations)`;
+  String.raw`(?:study|research|trial|project|intervention|app|application|content|materials?|programme|program|scheme|tool|toolkit|resources?|questionnaires?|surveys?|interview (?:guides?|schedules?|questions)|topic guides?|protocol|outcomes?|measures?|design|website|platform|training|curriculum|information|model|framework|analysis|findings|recommendations)`;
 
 /** Matches `words` in any letter case; for patterns that must stay case-sensitive elsewhere. */
 function anyCase(words: string): string {
@@ -84,6 +84,17 @@ const NAMED_PRACTICE: RegExp[] = [
 const CLAIMS: RegExp[] = [...SPECIFIC_CLAIMS, ...NAMED_PRACTICE];
 
 /**
+ * Sentences about the people studied rather than people shaping the study: "participants with lived
+ * experience reviewed their transcripts" (member checking), "students were recruited".
+ */
+const PARTICIPANT_CONTEXT = String.raw`\b${anyCase('(?:participants|respondents|interviewees)')}\b(?!\s+(?:materials|information))|\b(?:were|was)\s+(?:recruited|enrolled|randomi[sz]ed|sampled)\b|\b${anyCase('(?:eligible|inclusion criteria)')}\b`;
+
+/** `re`, except in a sentence about participants. */
+function notAboutParticipants(re: RegExp): RegExp {
+  return new RegExp(String.raw`^(?![\s\S]*(?:${PARTICIPANT_CONTEXT}))[\s\S]*?` + re.source, re.flags);
+}
+
+/**
  * Claims in general words that describe involvement only where a paper reports what it did
  * (Methods, declarations): in Results the same words may describe the people studied.
  */
@@ -97,25 +108,25 @@ const PROCEDURAL_CLAIMS: RegExp[] = [
   // members are named in lower case (an organisation — "the advisory board of the National X" — is not),
   // are not professionals, and the group does something to the study.
   new RegExp(
-    String.raw`\b${anyCase('(?:advisory|reference|steering|consultation|working|project|co-?design|community|stakeholder)')}\s+${anyCase('(?:group|panel|board|committee|council|forum)')}\s+(?:of|with|comprising|including|made up of|consisting of|composed of|formed of|drawn from)\s+(?!(?:the|this|that|its|their|his|her)\s)(?![^.;]{0,60}\b${PROFESSIONALS}\b)[a-z0-9][^.;]{0,100}?\b${INVOLVEMENT_VERB}\b`,
+    String.raw`\b${anyCase('(?:advisory|reference|steering|consultation|working|project|co-?design|community|stakeholder)')}\s+${anyCase('(?:group|panel|board|committee|council|forum)')}\s+(?:of|with|comprising|including|made up of|consisting of|composed of|formed of|drawn from)\s+(?!(?:the|this|that|its|their|his|her)\s)(?![^.;]{0,60}\b${PROFESSIONALS}\b)(?:[a-z0-9][^.;]{0,60}?)?\b(?:${COMMUNITY}|lived[- ]experience|people who)\b[^.;]{0,100}?\b${INVOLVEMENT_VERB}\b`,
   ),
   // A group named after the community it comes from: "community advisory board", "parent advisory group".
   new RegExp(
-    String.raw`\b(?:community|parent|parents'?|family|families'?|carer|caregiver|student|youth|autistic|autism|survivor|veteran|citizen|resident|women'?s|user|people'?s)\s+(?:advisory|reference|steering|research)\s+(?:group|panel|board|committee|council|forum)\b`,
+    String.raw`\b(?:community|parent|parents'?|family|families'?|carer|caregiver|student|youth|autistic|autism|survivor|veteran|citizen|resident|women'?s|user|people'?s)\s+(?:advisory|reference|steering)\s+(?:group|panel|board|committee|council|forum)\b`,
     'i',
   ),
   // "Mothers with lived experience of postnatal depression co-designed the app content"
   new RegExp(String.raw`\b(?:with|who have|who had|having)\s+(?:[\w-]+\s+){0,3}?lived[- ]experience\b[^.;]{0,120}?\b${INVOLVEMENT_VERB}\b`, 'i'),
   // "Autistic adults co-produced the training materials"
   new RegExp(
-    String.raw`\b${COMMUNITY}\b[^.;]{0,60}?\bco-?(?:designed|produced|developed|created|led|wrote|authored|analy[sz]ed|facilitated)\s+(?:[\w-]+\s+){0,3}?${STUDY_THING}\b`,
+    String.raw`\b${COMMUNITY}\b[^.;]{0,60}?\bco-?(?:designed|produced|developed)\s+(?:[\w-]+\s+){0,3}?${STUDY_THING}\b`,
     'i',
   ),
-];
+].map(notAboutParticipants);
 
 /** Reference to the study at hand, so that a declaration sentence is about involvement *in it*. */
 const THIS_RESEARCH =
-  /\b(?:this|the present|the current|our)\s+(?:[\w-]+\s+){0,2}?(?:study|research|review|trial|project|work|paper|article|analysis|evaluation|programme|program|intervention|protocol|manuscript)\b|\bthe (?:study|trial|review|research)\b|\bwe\b/i;
+  /\b(?:this|the present|the current|our)\s+(?:[\w-]+\s+){0,2}?(?:study|research|review|trial|project|work|paper|article|analysis|evaluation|programme|program|intervention|protocol|manuscript)\b|\bthe (?:study|trial|review|research)\b/i;
 
 /**
  * A sentence in a competing-interests, funding or contributions declaration counts only when it
@@ -135,7 +146,7 @@ export const INVOLVEMENT: StatementSpec = {
   // measured outcome) are not among them; PPI only as a heading of its own ("PPI", "PPI statement").
   heading: new RegExp(
     [
-      String.raw`\b(?:patient|public|community|consumer|service[- ]user|user|carer|caregiver|family|youth|citizen|lived[- ]experience)s?(?:\s+(?:and|&)\s+(?:public|community|carer|family|patient)s?)?\s+(?:involvement|partnership|co-?production)\b`,
+      String.raw`\b(?:patient|public|community|consumer|service[- ]user|user|youth|citizen|lived[- ]experience)s?(?:\s+(?:and|&)\s+(?:public|community|carer|family|patient)s?)?\s+(?:involvement|partnership|co-?production)\b`,
       String.raw`\bpatient (?:and|&) public engagement\b|\blived[- ]experience (?:engagement|leadership|partnership)\b`,
       String.raw`\binvolvement (?:statement|of (?:people|patients|service users|consumers|carers|the public|young people|communit\w+))\b`,
       String.raw`\bpartnership with (?:people|persons|individuals|communities|patients|service users|consumers)\b`,
@@ -158,8 +169,10 @@ export const INVOLVEMENT: StatementSpec = {
   rejectSentence: /\b(?:should|could|would|must|need(?:s)? to|recommend\w*|future (?:research|studies|work|trials))\b/i,
   headingAnywhere: true,
   headingExcludeRoles: ['introduction', 'results'],
-  // Under an involvement heading, any sentence that states something (a few words) is the statement.
-  headingBodyCue: /\b\w+\b(?:\W+\w+){3,}/,
+  // Under an involvement heading, text that states something (a few words) is the statement, unless
+  // the heading names a measured variable ("Community involvement was assessed with five items").
+  headingBodyCue:
+    /^(?![\s\S]*(?:\b(?:was|were)\s+(?:measured|assessed|operationali[sz]ed|scored|rated|coded)\b|\bLikert\b|\bsubscales?\b|\bCronbach|\b\d+[- ]items?\b))[\s\S]*?\b\w+\b(?:\W+\w+){3,}/i,
   foreignDeclarations: {
     heading: new RegExp(`${COMPETING_INTERESTS.heading.source}|${FUNDING.heading.source}|${CONTRIBUTIONS_HEADING.source}`, 'i'),
     label: [COMPETING_INTERESTS.label, FUNDING.label, CONTRIBUTIONS_LABEL].join('|'),

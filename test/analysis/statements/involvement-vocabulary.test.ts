@@ -132,6 +132,24 @@ describe('what is not an involvement claim', () => {
     ['care plans co-developed with clinicians', [{ text: 'Patients co-developed safety plans with their clinicians at the first visit.', role: 'methods', section: 'Methods' }]],
     ['a proton pump inhibitor heading', [{ text: 'PPI use was not associated with fractures in this cohort.', role: 'results', section: ['Results', 'PPI use and fracture risk'] }]],
     [
+      'a trial steering committee of independent members',
+      [{ text: 'A trial steering committee of independent members oversaw the conduct of the trial.', role: 'methods', section: 'Methods' }],
+    ],
+    [
+      'a "Community involvement" heading that names a measured variable',
+      [{ text: 'Community involvement was assessed with a 6-item scale (Cronbach alpha 0.81).', role: 'methods', section: ['Methods', 'Measures', 'Community involvement'] }],
+    ],
+    [
+      'participants with lived experience checking their transcripts',
+      [{ text: 'Participants with lived experience of psychosis reviewed their own transcripts for accuracy.', role: 'methods', section: 'Methods' }],
+    ],
+    ['app users creating content', [{ text: 'Users co-created content with their peers on the platform every week.', role: 'methods', section: 'Methods' }]],
+    ['a student research committee approving the study', [{ text: 'The study was approved by the student research committee of the faculty.', role: 'methods', section: 'Methods' }]],
+    [
+      "an organisation's lived experience panel declared by \"we\"",
+      [{ text: 'We declare that AB sits on the lived experience advisory panel of Mind.', role: 'declarations', section: 'Declaration of interests' }],
+    ],
+    [
       'author contributions',
       [{ text: 'AB and CD designed the study and reviewed the manuscript. All authors contributed to the article.', role: 'declarations', section: 'Author contributions' }],
     ],
