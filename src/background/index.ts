@@ -10,9 +10,11 @@ import { isMessage, type Message, type Responses } from '../shared/messages';
 import { activeLenses, loadSettings } from '../shared/reader-settings';
 import { registerAutoScan } from './auto-scan';
 import { maybeOpenPdfTab, registerPdfOpening } from './pdf-open';
+import { StableLenses, warmUpEngine } from './warm-up';
 
 const MENU_ID = 'critical-reader-toggle-sidebar';
 const api = extensionApi() as ExtensionApi;
+const stableLenses = new StableLenses();
 
 async function activeTabId(): Promise<number | undefined> {
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
@@ -44,7 +46,7 @@ async function loadSidebar(tabId: number, frameId: number | undefined): Promise<
 async function analyse(message: Extract<Message, { type: 'analyse' }>): Promise<Responses['analyse']> {
   try {
     const settings = await loadSettings();
-    return { ok: true, critique: analysePaper(message.paper, { lenses: activeLenses(settings) }) };
+    return { ok: true, critique: analysePaper(message.paper, { lenses: stableLenses.get(activeLenses(settings)) }) };
   } catch (e) {
     return { ok: false, error: String((e as Error)?.message ?? e) };
   }
@@ -108,5 +110,13 @@ api.contextMenus.onClicked.addListener((info, tab) => {
 void registerAutoScan();
 registerPdfOpening();
 
+// The worker has just woken (usually for a toolbar click, while the page injects the sidebar and
+// extracts the article): compile the engine now, not when the reader's paper arrives (./warm-up.ts).
+let warmUpMs: number | null = null;
+void loadSettings().then(
+  (s) => (warmUpMs = Math.round(warmUpEngine(stableLenses.get(activeLenses(s))))),
+  () => undefined,
+);
+
 // Test and benchmark hook: playwright drives the background through `worker.evaluate`.
-(globalThis as { criticalReader?: unknown }).criticalReader = { toggleSidebar, openReaderOn };
+(globalThis as { criticalReader?: unknown }).criticalReader = { toggleSidebar, openReaderOn, warmUpMs: () => warmUpMs };

@@ -72,8 +72,10 @@ class PageSidebar {
       const t0 = performance.now();
       // In slices of ~20 ms with the page's event loop between them: a long article (hundreds of
       // references) would otherwise be one task of 100 ms or more. extractMs is the elapsed time.
-      const paper: Paper = await extractHtmlInSlices(document, location.href, { budgetMs: 20 });
+      let longestSlice = 0;
+      const paper: Paper = await extractHtmlInSlices(document, location.href, { budgetMs: 20, onSlice: (ms) => (longestSlice = Math.max(longestSlice, ms)) });
       host.dataset.extractMs = String(Math.round(performance.now() - t0));
+      host.dataset.extractLongestSliceMs = String(Math.round(longestSlice));
       await yieldToPage();
       const t2 = performance.now();
       const critique = await this.analyse(paper);

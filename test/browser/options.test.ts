@@ -99,6 +99,35 @@ describe('options page in Chromium', () => {
     await expect
       .poll(() => page.evaluate(() => document.querySelector('style[data-critical-reader="highlights"]')?.textContent ?? ''), { timeout: 10_000 })
       .toContain('::highlight(critical-reader-term) { background-color: #ffaa00;');
+    // The sidebar's legend swatch follows the same colour.
+    await expect
+      .poll(() => sidebar(page).locator('.cr-root').evaluate((el) => (el as HTMLElement).style.getPropertyValue('--cr-swatch-term-light')))
+      .toBe('#ffaa00');
+    await options.close();
+    await page.close();
+  });
+
+  it('a lens switched on while the sidebar is open re-analyses the page: terms group per lens, new highlights', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(paperUrl);
+    await openSidebar(ext, page);
+    const analysesBefore = Number((await sidebar(page).getAttribute('data-analyses')) ?? '1');
+    const options = await openOptions();
+    await options.getByRole('button', { name: 'New lens' }).click();
+    await options.locator('#lens-name').fill('Involvement words');
+    await options.locator('#lens-editor-t0-label').fill('workshops');
+    await options.locator('#lens-editor-t0-variants').fill('workshop*');
+    await waitSaved(options);
+    // No reload, no toggle: the open sidebar gets a new critique.
+    await expect.poll(() => sidebar(page).getAttribute('data-analyses'), { timeout: 15_000 }).not.toBe(String(analysesBefore));
+    await sidebar(page).locator('[role="tab"]', { hasText: 'Terms' }).click();
+    // This short page may not pass for a full article: ask for the analysis anyway.
+    const anyway = sidebar(page).locator('[data-state="not-article"] button');
+    if (await anyway.count()) await anyway.click();
+    await expect.poll(() => sidebar(page).locator('.lens-group .group-heading').allTextContents(), { timeout: 10_000 }).toContain('Involvement words');
+    await expect
+      .poll(async () => (await highlightedTexts(page, 'critical-reader-term')).map((t) => t.toLowerCase()), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['workshops']));
     await options.close();
     await page.close();
   });

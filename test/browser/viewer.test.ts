@@ -200,6 +200,19 @@ describe('PDF viewer', () => {
     await page.close();
   });
 
+  it('the toolbar button on a tab showing a PDF opens that PDF in the viewer, not the sidebar', async () => {
+    const worker = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
+    const pdfUrl = `${base}/peer-support-paper.pdf`;
+    const opened = ext.context.waitForEvent('page');
+    // What action.onClicked hands the background for a tab showing that PDF.
+    await worker.evaluate((url) => (globalThis as unknown as { criticalReader: { openReaderOn(tab: object): Promise<void> } }).criticalReader.openReaderOn({ url, index: 0 }), pdfUrl);
+    const page = await opened;
+    await page.waitForURL(/viewer\/viewer\.html\?file=/);
+    expect(new URL(page.url()).searchParams.get('file')).toBe(pdfUrl);
+    await waitForState(page, 'analysed');
+    await page.close();
+  });
+
   it('asks for the password of an encrypted PDF in a form, says when it is wrong, then opens it', async () => {
     const page = await viewer();
     await openFile(page, fx.encrypted);

@@ -19,7 +19,7 @@
  */
 import type { Block, BlockKind, Paper, SectionRole } from '../../analysis/model';
 import { ELEMENT_NODE, INLINE_TAGS, TEXT_NODE, classParts, squash, pathOf, tagOf, textOf, textOfNodes } from './dom';
-import { findArticleRoot, isFurniture } from './isolate';
+import { findArticleRootSteps, isFurniture } from './isolate';
 import { collectMetaTags, extractMetadata } from './metadata';
 import { ASTERISK_NOTE, cleanEntryText, isEntryUi, looksLikeEntry, metaReferences, startsWithAsterisk } from './references';
 import { INCLUDED_LIST_HEADING, cleanHeading, declarationLabel, isDeclarationLabelText, roleForHeading } from './sections';
@@ -436,7 +436,7 @@ function* extraction(doc: Document, url: string | null): Generator<void, Paper, 
   const metadata = extractMetadata(doc, url, tags);
   yield;
   const body = doc.body ?? doc.documentElement;
-  const root = findArticleRoot(doc);
+  const root = yield* findArticleRootSteps(doc);
   yield;
   const builder = new Builder(body, metadata.title);
 
@@ -477,6 +477,8 @@ export function extractHtml(doc: Document, url: string | null = null): Paper {
 export interface SliceOptions {
   /** Longest stretch of work between two turns of the event loop (ms). */
   budgetMs?: number;
+  /** Told the length of each slice of work (ms), for measurements. */
+  onSlice?: (ms: number) => void;
 }
 
 /** Gives the page's event loop a turn (input, rendering): `scheduler.yield` where present. */
@@ -492,13 +494,18 @@ function yieldToEventLoop(): Promise<void> {
  * responsive on long articles. The page should not change meanwhile (anchor paths are read
  * during the walk); the content script runs it right after the reader asked.
  */
-export async function extractHtmlInSlices(doc: Document, url: string | null = null, { budgetMs = 20 }: SliceOptions = {}): Promise<Paper> {
+export async function extractHtmlInSlices(doc: Document, url: string | null = null, { budgetMs = 20, onSlice }: SliceOptions = {}): Promise<Paper> {
   const steps = extraction(doc, url);
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= budgetMs) {
+    if (step.done) {
+      onSlice?.(performance.now() - sliceStart);
+      return step.value;
+    }
+    const spent = performance.now() - sliceStart;
+    if (spent >= budgetMs) {
+      onSlice?.(spent);
       await yieldToEventLoop();
       sliceStart = performance.now();
     }

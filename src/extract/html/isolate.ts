@@ -41,10 +41,26 @@ function paragraphTextLength(el: Element): number {
  * sitting beside the body container (common on Wiley/Elsevier-style pages) is kept.
  */
 export function findArticleRoot(doc: Document): Element {
+  const steps = findArticleRootSteps(doc);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `findArticleRoot`, pausing after each candidate it scores (each reads a whole subtree), so the
+ * sliced extraction in ./index.ts can give the page a turn in between.
+ */
+export function* findArticleRootSteps(doc: Document): Generator<void, Element, void> {
   const body = doc.body;
   const candidates = Array.from(body.querySelectorAll(ROOT_SELECTORS)).filter((el) => !isHidden(el));
   if (!candidates.length) return body;
-  const scored = candidates.map((el) => ({ el, score: paragraphTextLength(el) }));
+  const scored: { el: Element; score: number }[] = [];
+  for (const el of candidates) {
+    yield;
+    scored.push({ el, score: paragraphTextLength(el) });
+  }
   const best = Math.max(...scored.map((s) => s.score));
   if (best === 0) return body;
   const near = scored.filter((s) => s.score >= best * 0.85);
