@@ -280,3 +280,18 @@ describe('reference containers named like entries', () => {
     expect(refs(paper)).toEqual([]);
   });
 });
+
+describe('the publisher PDF link', () => {
+  const page = (href: string) =>
+    parseHtmlInNode(`<html><head><meta name="citation_title" content="T"><meta name="citation_pdf_url" content="${href}"></head><body><p>x</p></body></html>`);
+
+  it('is resolved against the page address, so the viewer can open a relative citation_pdf_url', () => {
+    expect(extractHtml(page('/content/a.pdf'), 'https://journal.example/article/1').metadata.pdfUrl).toBe('https://journal.example/content/a.pdf');
+    expect(extractHtml(page('https://cdn.example/a.pdf'), null).metadata.pdfUrl).toBe('https://cdn.example/a.pdf');
+  });
+
+  it('drops anything that is not http(s): a hostile page cannot smuggle a javascript: URL into the Open PDF button', () => {
+    expect(extractHtml(page('javascript:alert(1)'), 'https://journal.example/a').metadata.pdfUrl).toBeNull();
+    expect(extractHtml(page('/a.pdf'), null).metadata.pdfUrl).toBeNull();
+  });
+});

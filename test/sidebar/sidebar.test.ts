@@ -76,7 +76,7 @@ function critiqueFor(paper: Paper): Critique {
 }
 
 class FakeHost implements DocumentHost {
-  kind = 'html' as const;
+  kind: 'html' | 'pdf' = 'html';
   documentKey = 'doi:10.1/test';
   groups: HighlightGroup[] = [];
   revealed: HighlightTarget[] = [];
@@ -136,6 +136,24 @@ describe('sidebar', () => {
     expect($('[data-theme="terms"] .count')?.textContent).toBe('1');
     expect($('[data-theme="statements"] .count')?.textContent).toBe('1');
     expect($('.citation .title')?.textContent).toBe('A trial of peer support');
+  });
+
+  it('offers the publisher\'s PDF (citation_pdf_url) on a web page, not inside the PDF viewer', async () => {
+    const paper = articlePaper();
+    paper.metadata.pdfUrl = 'https://example.org/a.pdf';
+    mount(paper);
+    await flush();
+    expect($('[data-action="open-pdf"]')?.textContent).toMatch(/Open the PDF/);
+    mounted.unmount();
+    (host as { kind: 'html' | 'pdf' }).kind = 'pdf';
+    mount(paper);
+    await flush();
+    expect($('[data-action="open-pdf"]')).toBeNull();
+    (host as { kind: 'html' | 'pdf' }).kind = 'html';
+    mounted.unmount();
+    mount(articlePaper());
+    await flush();
+    expect($('[data-action="open-pdf"]')).toBeNull();
   });
 
   it('renders page text as text, never as markup', async () => {

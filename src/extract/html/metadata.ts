@@ -220,8 +220,22 @@ export function extractMetadata(doc: Document, url: string | null, tags: MetaTag
     published: normaliseDate(dateRaw),
     year: yearFromDate(dateRaw),
     doi,
-    pdfUrl: first(tags, 'citation_pdf_url', 'eprints.document_url') ?? null,
+    pdfUrl: absoluteHttpUrl(first(tags, 'citation_pdf_url', 'eprints.document_url'), url ?? canonical),
     url: url ?? first(tags, 'citation_fulltext_html_url', 'citation_abstract_html_url', 'og:url') ?? canonical,
     publisher: publisher ? normaliseSpace(publisher) : null,
   };
+}
+
+/**
+ * Publishers sometimes give `citation_pdf_url` relative to the page; resolve it so the viewer can
+ * open it. Only http(s) survives: a `javascript:` or `data:` value from a hostile page is dropped.
+ */
+function absoluteHttpUrl(value: string | null, base: string | null): string | null {
+  if (!value) return null;
+  try {
+    const resolved = base ? new URL(value.trim(), base) : new URL(value.trim());
+    return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved.href : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,12 +1,14 @@
 /** Overview: the citation, findings per theme, then every finding, most serious first. */
 import { THEME_LABELS, THEME_ORDER, shortAuthors } from '../../analysis/labels';
+import { useState } from 'preact/hooks';
+import { sendMessage } from '../../shared/messages';
 import { useSidebar } from '../context';
 import type { Critique, Finding } from '../../analysis/critique';
 import { FindingCard } from '../finding-card';
 import { groupByLens, groupsByLens } from '../lens-groups';
 
 export function OverviewPanel() {
-  const { critique } = useSidebar();
+  const { critique, host } = useSidebar();
   const p = critique.paper;
   const authors = shortAuthors(p.authors);
   return (
@@ -17,6 +19,7 @@ export function OverviewPanel() {
           {[authors, p.year ? `(${p.year})` : '', p.journal ?? ''].filter(Boolean).join(' ')}
         </p>
         {p.doi && <p class="meta">doi: {p.doi}</p>}
+        {host.kind === 'html' && p.pdfUrl && <OpenPdfButton url={p.pdfUrl} />}
       </section>
       <section aria-label="Findings per theme">
         <ul class="theme-counts">
@@ -49,6 +52,33 @@ export function OverviewPanel() {
         )}
       </section>
     </div>
+  );
+}
+
+/** The publisher's PDF (citation_pdf_url) in the extension's viewer, with the same critique beside it. */
+function OpenPdfButton({ url }: { url: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const open = async () => {
+    setError(null);
+    try {
+      const r = await sendMessage({ type: 'open-pdf', url });
+      if (!r?.ok) setError(r?.error ?? 'The PDF could not be opened.');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <p class="open-pdf">
+      <button type="button" onClick={open} data-action="open-pdf">
+        Open the PDF in Critical Reader
+      </button>
+      {error && (
+        <span role="alert" class="error">
+          {' '}
+          {error}
+        </span>
+      )}
+    </p>
   );
 }
 
