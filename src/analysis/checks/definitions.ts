@@ -24,12 +24,12 @@ import type { Definition, Evidence, Occurrence, TermReport } from '../critique';
 import type { SectionRole } from '../model';
 import type { LensTerm } from '../lens';
 import type { Sentence } from '../text';
-import { evidenceFromOccurrence } from '../text';
+import { evidenceFromOccurrence, LETTER_SOURCE as L, WORD_CHAR_SOURCE as W } from '../text';
 
 const Q_OPEN = `["\u201c'\u2018]?`;
 const Q_CLOSE = `["\u201d'\u2019]?`;
 /** Up to two head words after the term ("peer support workers"); none for concepts. */
-const headWords = (n: number) => `(?:[\\s\\-\\u2010\\u2011][\\p{L}\\p{N}][\\p{L}\\p{N}\\-]*){0,${n}}`;
+const headWords = (n: number) => `(?:[\\s\\-\\u2010\\u2011]${W}(?:${W}|-)*){0,${n}}`;
 const PAREN = `(?:\\s*\\([^()]{0,80}\\))?`;
 const HEDGE = `(?:\\s*,?\\s*(?:here|hereafter|in this (?:review|study|paper|article|work|meta-analysis|analysis)|for (?:the purposes? of )?this (?:review|study|paper|analysis))\\s*,?)?`;
 const BE = `(?:is|are|was|were|has been|have been|had been|can be|could be|may be|might be|will be|is often|is commonly|is generally|is broadly|is usually|is typically)`;
@@ -55,7 +55,7 @@ const AFTER_PATTERNS: AfterPattern[] = [
     marker: 'is defined as',
     re: perHeads((h) =>
       new RegExp(
-        `^${Q_CLOSE}${headWords(h)}${PAREN}${HEDGE}\\s*,?\\s*(?:${BE}\\s+)?(?:\\p{L}+ly\\s+)?(?:defined|operationali[sz]ed|conceptuali[sz]ed|referred to)\\s+(?:here\\s+|by\\s+[^;:]{1,60}?\\s+)?(?:as|to be)\\b`,
+        `^${Q_CLOSE}${headWords(h)}${PAREN}${HEDGE}\\s*,?\\s*(?:${BE}\\s+)?(?:${L}+ly\\s+)?(?:defined|operationali[sz]ed|conceptuali[sz]ed|referred to)\\s+(?:here\\s+|by\\s+[^;:]{1,60}?\\s+)?(?:as|to be)\\b`,
         'iu',
       )),
   },
@@ -63,7 +63,7 @@ const AFTER_PATTERNS: AfterPattern[] = [
     marker: 'is described as',
     re: perHeads((h) =>
       new RegExp(
-        `^${Q_CLOSE}${headWords(h)}${PAREN}${HEDGE}\\s*,?\\s*${BE}\\s+(?:\\p{L}+ly\\s+)?(?:described|understood|characteri[sz]ed)\\s+as\\s+(?:a|an|the|any|["\u201c'\u2018])`,
+        `^${Q_CLOSE}${headWords(h)}${PAREN}${HEDGE}\\s*,?\\s*${BE}\\s+(?:${L}+ly\\s+)?(?:described|understood|characteri[sz]ed)\\s+as\\s+(?:a|an|the|any|["\u201c'\u2018])`,
         'iu',
       )),
   },
@@ -92,7 +92,7 @@ interface BeforePattern {
 const BEFORE_PATTERNS: BeforePattern[] = [
   {
     marker: 'we define',
-    before: new RegExp(`\\b(?:we|I)\\s+(?:\\p{L}+ly\\s+)?(?:define|defined|conceptuali[sz]e|conceptuali[sz]ed|operationali[sz]e|operationali[sz]ed)\\s+(?:the term\\s+)?${Q_OPEN}$`, 'iu'),
+    before: new RegExp(`\\b(?:we|I)\\s+(?:${L}+ly\\s+)?(?:define|defined|conceptuali[sz]e|conceptuali[sz]ed|operationali[sz]e|operationali[sz]ed)\\s+(?:the term\\s+)?${Q_OPEN}$`, 'iu'),
     after: new RegExp(`^${Q_CLOSE}${PAREN}\\s*(?:as|to be|to mean)\\b`, 'iu'),
     own: true,
   },
@@ -121,8 +121,8 @@ const BEFORE_PATTERNS: BeforePattern[] = [
   {
     marker: 'definition of',
     // "There is no agreed definition of X" is the opposite of a definition.
-    before: new RegExp(`^(?!.*\\b(?:no|lack|lacks|lacking|absence|without|unclear|vary|varies|differ|differs|inconsistent|debate|debated|contested|consensus)\\b).*\\b(?:the|our|a|this)\\s+(?:\\p{L}+\\s+)?definition\\s+of\\s+${Q_OPEN}$`, 'iu'),
-    after: new RegExp(`^${Q_CLOSE}${PAREN}\\s*(?:[\\p{L}-]+\\s+){0,6}?(?:is|was|:|as)\\s`, 'iu'),
+    before: new RegExp(`^(?!.*\\b(?:no|lack|lacks|lacking|absence|without|unclear|vary|varies|differ|differs|inconsistent|debate|debated|contested|consensus)\\b).*\\b(?:the|our|a|this)\\s+(?:${L}+\\s+)?definition\\s+of\\s+${Q_OPEN}$`, 'iu'),
+    after: new RegExp(`^${Q_CLOSE}${PAREN}\\s*(?:(?:${L}|-)+\\s+){0,6}?(?:is|was|:|as)\\s`, 'iu'),
   },
 ];
 
@@ -135,7 +135,7 @@ const EVALUATIVE =
   'promising|important|effective|efficacious|growing|key|valuable|popular|common|critical|essential|useful|cost-effective|emerging|feasible|potential|major|viable|well-established|established|crucial|acceptable|novel|powerful|increasingly|widely|particularly|relatively|highly|very|understudied|under-researched|evidence-based|recognised|recognized|area|topic|field|priority|need|challenge|barrier|concern|problem|issue|good|great|better|best|low-cost|scalable|attractive|appealing|significant|central|core|vital|integral|notable|alternative|complementary|example|increasing|rapidly|new|recent|unique';
 const COPULAR = perHeads((h: number) =>
   new RegExp(
-    `^${Q_CLOSE}${headWords(h)}${PAREN}\\s*(?:is|are)\\s+(?:a|an)\\s+(?!(?:[\\p{L}-]+\\s+){0,2}(?:${EVALUATIVE})\\b)(?:(?:[\\p{L}-]+\\s+){0,4}?(?:form|type|kind|mode|model|system|process|practice|approach|set|category) of\\b|(?:[\\p{L}-]+[\\s,]+){1,10}?(?:that|which|in which|where|whereby|wherein|through which|whose|involving|delivered|provided|offered|between|among|from|by)\\b)`,
+    `^${Q_CLOSE}${headWords(h)}${PAREN}\\s*(?:is|are)\\s+(?:a|an)\\s+(?!(?:(?:${L}|-)+\\s+){0,2}(?:${EVALUATIVE})\\b)(?:(?:(?:${L}|-)+\\s+){0,4}?(?:form|type|kind|mode|model|system|process|practice|approach|set|category) of\\b|(?:(?:${L}|-)+[\\s,]+){1,10}?(?:that|which|in which|where|whereby|wherein|through which|whose|involving|delivered|provided|offered|between|among|from|by)\\b)`,
     'iu',
   ));
 const COPULAR_ROLES: SectionRole[] = ['abstract', 'introduction', 'methods'];
