@@ -1,6 +1,7 @@
 /**
  * Batch runs on several cores: pdf.js parses on the calling thread in Node, so a folder of PDFs
- * is spread over worker threads, each running `analyseFile`. Results come back in input order.
+ * is spread over this thread and `jobs - 1` worker threads, each running `analyseFile`. Results
+ * come back in input order.
  */
 import { Worker } from 'node:worker_threads';
 import { analyseFile, type FileJob, type FileResult } from './analyse-file';
@@ -44,7 +45,15 @@ export async function analyseFiles(jobs: FileJob[], options: PoolOptions): Promi
       });
       feed();
     });
-  const settled = await Promise.allSettled(Array.from({ length: threads }, runWorker));
+  // This thread is one of the lanes: it has pdf.js and the engine loaded and warm already, so it
+  // starts at once while the worker threads are still loading theirs.
+  const runHere = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await analyseFile(jobs[i]!);
+    }
+  };
+  const settled = await Promise.allSettled([runHere(), ...Array.from({ length: threads - 1 }, runWorker)]);
   // Anything a crashed worker never reached runs here, so no file is skipped.
   for (let i = 0; i < jobs.length; i++) results[i] ??= await analyseFile(jobs[i]!);
   void settled;
