@@ -24,6 +24,24 @@ function newestMtime(path: string): number {
 }
 
 /** Builds the extension unless dist/chrome is newer than every source it is made from. */
+/**
+ * Flags for Debian's Chromium with one unpacked extension. The network flags matter: without them
+ * Chromium's background services try (and fail) to reach the outside on this closed network.
+ */
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 export function ensureBuilt(): void {
   const sources = ['src', 'public', 'manifest.json', 'vite.config.ts', 'scripts/build-extension.mjs', 'package.json'];
   const newestSource = Math.max(...sources.map((s) => newestMtime(join(PROJECT_ROOT, s))));
@@ -121,17 +139,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 900 },
-    args: [
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(extDir),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

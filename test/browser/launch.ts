@@ -7,9 +7,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { ensureBuilt } from './harness';
+import { chromiumArgs, CHROMIUM, ensureBuilt } from './harness';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 export const EXTENSION_DIR = resolve(process.env.CR_EXTENSION_DIR ?? 'dist/chrome');
 
 export interface LaunchedExtension {
@@ -33,17 +33,7 @@ export async function launchExtension(options: { extensionDir?: string; download
     headless: true,
     acceptDownloads: true,
     ...(options.downloadsDir ? { downloadsPath: options.downloadsDir } : {}),
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(dir),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
