@@ -367,19 +367,24 @@ const DIGITAL: LensTerm = {
   ],
 };
 
+/** Phrases that always mean lived experience: variants of the term and cues of its core sense alike. */
+const LIVED_EXPERIENCE_PHRASES = [
+  'lived experience*',
+  'living experience*',
+  'lived and living experience*',
+  'expert* by experience',
+  'expert* through experience',
+  'expert* by lived experience',
+  'people with lived experience',
+  'PWLE',
+  'PWLE/F',
+];
+
 const LIVED_EXPERIENCE: LensTerm = {
   id: 'lived-experience',
   label: 'lived experience',
   variants: [
-    'lived experience*',
-    'living experience*',
-    'lived and living experience*',
-    'expert* by experience',
-    'expert* through experience',
-    'expert* by lived experience',
-    'people with lived experience',
-    'PWLE',
-    'PWLE/F',
+    ...LIVED_EXPERIENCE_PHRASES,
     'service user*',
     'survivor*',
     'consumer*',
@@ -458,15 +463,7 @@ const LIVED_EXPERIENCE: LensTerm = {
       label: 'lived experience (mental health, services, involvement)',
       core: true,
       cues: [
-        'lived experience*',
-        'living experience*',
-        'lived and living experience*',
-        'expert* by experience',
-        'expert* through experience',
-        'expert* by lived experience',
-        'people with lived experience',
-        'PWLE',
-        'PWLE/F',
+        ...LIVED_EXPERIENCE_PHRASES,
         'peer researcher*',
         'user-led',
         'c/s/x',
