@@ -8,7 +8,7 @@ import type { Check, AnalysisContext } from '../context';
 import type { Evidence, SearchReport, YearStats } from '../critique';
 import type { SectionRole } from '../model';
 import { formatDate, JUSTIFICATION, readDateSentence } from '../dates';
-import { evidenceFromSentence, type Sentence } from '../text';
+import { evidenceFromSentence, evidenceFromSpan, type Sentence } from '../text';
 
 /** Roles in which a method or eligibility sentence is expected; elsewhere only an explicit "we searched…" counts. */
 const METHOD_ROLES = new Set<SectionRole>(['methods', 'abstract', 'other']);
@@ -257,16 +257,12 @@ function reportFindings(ctx: AnalysisContext): void {
       `${older} of ${dated} ${label} (${Math.round(share * 100)}%) predate ${cutoff}, ` +
       `more than 10 years before ${basis}` +
       (isReview ? '.' : '; this paper describes no literature search, so older references may simply be background.'),
+    // The whole entry as the quote, with its section and (for PDFs) page, like any other evidence.
     evidence: oldest
-      .filter((e) => e.anchor !== null)
+      .filter((e) => e.anchor !== null && ctx.paper.blocks[e.anchor.blockId])
       .map((e) => {
-        const block = ctx.paper.blocks[e.anchor!.blockId];
-        return {
-          quote: e.text,
-          section: block ? block.sectionPath.join(' › ') || 'References' : 'References',
-          role: 'references' as const,
-          anchor: e.anchor,
-        };
+        const block = ctx.paper.blocks[e.anchor!.blockId]!;
+        return { ...evidenceFromSpan(block, e.anchor!.start, e.anchor!.end), quote: e.text };
       }),
   });
 }
