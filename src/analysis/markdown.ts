@@ -96,7 +96,8 @@ function summaryTable(c: Critique): string[] {
   for (const theme of THEME_ORDER) {
     const fs = c.findings.filter((f) => f.theme === theme);
     const top = fs[0];
-    rows.push(`| ${THEME_LABELS[theme as Theme]} | ${fs.length} | ${top ? `${SEVERITY_LABELS[top.severity]}: ${mdCell(top.summary)}` : '—'} |`);
+    // A table cell is a glance: the full summary follows under Findings.
+    rows.push(`| ${THEME_LABELS[theme as Theme]} | ${fs.length} | ${top ? `${SEVERITY_LABELS[top.severity]}: ${mdCell(shorten(top.summary, 140))}` : '—'} |`);
   }
   return rows;
 }
