@@ -97,14 +97,27 @@ function outsideBody(block: Block, bounds: BodyBounds): boolean {
 }
 
 /**
+ * Label regexes compiled once per label source: the checks ask about every sentence of a paper,
+ * and compiling a fresh RegExp per call was most of the statement checks' time.
+ */
+const LABEL_START = new Map<string, RegExp>();
+const BARE_LABEL = new Map<string, RegExp>();
+const MID_TEXT_LABEL = new Map<string, RegExp>();
+
+function cachedRegex(cache: Map<string, RegExp>, label: string, build: () => RegExp): RegExp {
+  let re = cache.get(label);
+  if (!re) cache.set(label, (re = build()));
+  return re;
+}
+
+/**
  * A label opening `text`: "Funding: …", "Competing interests — None", "CONFLICTS OF INTERESTThe
  * authors…" (a label run into the text, common when publishers' HTML loses a line break), or a
  * label followed by a typical statement opening ("Competing interests The authors declare…").
  * Returns the offset where the statement text starts, or -1.
  */
 export function labelEnd(text: string, label: string): number {
-  const re = new RegExp(`^\\s*(?:${label})(?:\\s+statements?)?`, 'i');
-  const m = re.exec(text);
+  const m = cachedRegex(LABEL_START, label, () => new RegExp(`^\\s*(?:${label})(?:\\s+statements?)?`, 'i')).exec(text);
   if (!m) return -1;
   const rest = text.slice(m[0].length);
   const punct = /^\s*(?:[:.\u2014\u2013|]|\s-\s)\s*/.exec(rest);
@@ -117,7 +130,7 @@ export function labelEnd(text: string, label: string): number {
 
 /** The label as a whole short block (a <dt> or bold run rendered on its own line). */
 function isBareLabel(text: string, label: string): boolean {
-  return text.length <= 80 && new RegExp(`^\\s*(?:${label})(?:\\s+statements?)?\\s*[:.]?\\s*$`, 'i').test(text);
+  return text.length <= 80 && cachedRegex(BARE_LABEL, label, () => new RegExp(`^\\s*(?:${label})(?:\\s+statements?)?\\s*[:.]?\\s*$`, 'i')).test(text);
 }
 
 function headingMatches(block: Block, heading: RegExp): boolean {
@@ -250,7 +263,8 @@ function inForeignDeclaration(block: Block, foreign: { heading: RegExp; label: s
 
 /** `Label: text` anywhere in a block; the label must be capitalised as a label is. */
 export function midTextLabel(text: string, label: string): { start: number; end: number } | null {
-  const re = new RegExp(`(?:^|[\\s.;,|])((?:${label})(?:\\s+statements?)?)\\s*:\\s*(?=\\S)`, 'gi');
+  const re = cachedRegex(MID_TEXT_LABEL, label, () => new RegExp(`(?:^|[\\s.;,|])((?:${label})(?:\\s+statements?)?)\\s*:\\s*(?=\\S)`, 'gi'));
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     if (!/^[A-Z\u00C0-\u00DD]/.test(m[1]!)) continue;

@@ -30,6 +30,9 @@ export interface Sentence {
  */
 const NO_BREAK_BEFORE = /(?:\b(?:e\.g|i\.e|cf|vs|al|etc|approx|Fig|Figs|Tab|No|Vol|pp|Ref|Refs|Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr|Inc|Ltd|Co|ca|viz|resp|Suppl|Eq|Eqs|Sect|Ch|ed|eds)\.|\b[A-Z]\.)$/;
 
+/** Characters at the end of a candidate sentence that NO_BREAK_BEFORE can look at ("approx." + 1, with margin). */
+const NO_BREAK_TAIL = 12;
+
 /** Splits one block's text into sentences, keeping offsets so evidence can be anchored. */
 export function splitSentences(block: Block): Sentence[] {
   const text = block.text;
@@ -39,7 +42,10 @@ export function splitSentences(block: Block): Sentence[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const endOfSentence = m.index + m[0].trimEnd().length;
-    const candidate = text.slice(start, m.index + 1);
+    // Only the end of the candidate sentence can match the end-anchored abbreviation pattern; its
+    // longest alternative plus the character before it (for `\b`) fits in NO_BREAK_TAIL characters.
+    // Testing the whole sentence made long PDF blocks quadratic.
+    const candidate = text.slice(Math.max(start, m.index + 1 - NO_BREAK_TAIL), m.index + 1);
     if (NO_BREAK_BEFORE.test(candidate)) continue;
     pushSentence(out, block.id, text, start, endOfSentence);
     start = m.index + m[0].length;

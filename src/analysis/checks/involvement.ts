@@ -89,9 +89,28 @@ const CLAIMS: RegExp[] = [...SPECIFIC_CLAIMS, ...NAMED_PRACTICE];
  */
 const PARTICIPANT_CONTEXT = String.raw`\b${anyCase('(?:participants|respondents|interviewees)')}\b(?!\s+(?:materials|information))|\b(?:were|was)\s+(?:recruited|enrolled|randomi[sz]ed|sampled)\b|\b${anyCase('(?:eligible|inclusion criteria)')}\b`;
 
-/** `re`, except in a sentence about participants. */
+/**
+ * `re`, except in a sentence about participants. Its source is the one-regex form
+ * `^(?![\s\S]*(?:context))[\s\S]*?re`, kept for `exec`/`match`; `test` (all the checks use) gives
+ * the same answer as two plain regexes — `re` anywhere, then no participant context anywhere —
+ * which skips the whole-sentence lookahead for the many sentences `re` rules out.
+ */
+class UnlessParticipants extends RegExp {
+  private readonly claim: RegExp;
+  private readonly context: RegExp;
+  constructor(re: RegExp) {
+    super(String.raw`^(?![\s\S]*(?:${PARTICIPANT_CONTEXT}))[\s\S]*?` + re.source, re.flags);
+    this.claim = new RegExp(re.source, re.flags);
+    this.context = new RegExp(`(?:${PARTICIPANT_CONTEXT})`, re.flags);
+  }
+  override test(text: string): boolean {
+    return this.claim.test(text) && !this.context.test(text);
+  }
+}
+
 function notAboutParticipants(re: RegExp): RegExp {
-  return new RegExp(String.raw`^(?![\s\S]*(?:${PARTICIPANT_CONTEXT}))[\s\S]*?` + re.source, re.flags);
+  if (re.global || re.sticky) throw new Error('notAboutParticipants: global or sticky regexes keep state between tests');
+  return new UnlessParticipants(re);
 }
 
 /**

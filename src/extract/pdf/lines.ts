@@ -61,7 +61,8 @@ export function joinFrags(frags: Frag[]): string {
   for (const f of frags) {
     if (prev) {
       const gap = f.x - prev.x1;
-      const needsSpace = gap > 0.15 * Math.min(f.h, prev.h) && !/\s$/.test(out) && !/^\s/.test(f.str);
+      // The last character only (not `/\s$/` on the growing line, which rescans it each time).
+      const needsSpace = gap > 0.15 * Math.min(f.h, prev.h) && !(out.length > 0 && /\s/.test(out[out.length - 1]!)) && !/^\s/.test(f.str);
       if (needsSpace) out += ' ';
     }
     out += f.str;
