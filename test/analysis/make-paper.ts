@@ -2,6 +2,7 @@
  * Builds a Paper directly from a list of blocks, so analysis tests can state exactly the text and
  * structure they reason about without going through an extractor.
  */
+import { yearStats } from '../../src/analysis/checks/reference-dates';
 import type { Block, BlockKind, Paper, PaperMetadata, SectionRole } from '../../src/analysis/model';
 import type { AnalysisContext, Check } from '../../src/analysis/context';
 import type { Critique, Finding } from '../../src/analysis/critique';
@@ -74,18 +75,5 @@ export function runChecks(paper: Paper, checks: Check[], prepare?: (c: Critique)
 
 /** Year statistics as the reference-dates check would report them, from a list of years. */
 export function histogramStats(years: (number | null)[]) {
-  const dated = years.filter((y): y is number => y !== null);
-  const histogram: Record<string, number> = {};
-  for (const y of dated) histogram[y] = (histogram[y] ?? 0) + 1;
-  const sorted = [...dated].sort((a, b) => a - b);
-  return {
-    count: years.length,
-    withYear: dated.length,
-    min: sorted.length ? sorted[0]! : null,
-    max: sorted.length ? sorted[sorted.length - 1]! : null,
-    median: sorted.length ? sorted[Math.floor(sorted.length / 2)]! : null,
-    histogram,
-    shareOlderThan10Years: null,
-    referenceYear: null,
-  };
+  return yearStats(years, null);
 }

@@ -11,7 +11,22 @@
 import type { Check } from '../context';
 import type { ReferenceEntry, YearStats } from '../critique';
 import type { Block } from '../model';
+import { INCLUDED_LIST_HEADING } from '../included-studies';
 import { referenceYear, yearCandidates } from '../reference-years';
+
+/**
+ * Dated entries, and those more than 10 years older than the reference year (year < referenceYear − 10).
+ * The one definition of "old" used by the statistics and by the date-spread finding.
+ */
+export function countOlderThan10Years(histogram: Record<string, number>, referenceYear: number | null): { older: number; dated: number } {
+  let older = 0;
+  let dated = 0;
+  for (const [year, n] of Object.entries(histogram)) {
+    dated += n;
+    if (referenceYear !== null && Number(year) < referenceYear - 10) older += n;
+  }
+  return { older, dated };
+}
 
 /** Statistics over entry years; `referenceYear` is the year ages are measured from (may be null). */
 export function yearStats(years: (number | null)[], refYear: number | null): YearStats {
@@ -27,12 +42,11 @@ export function yearStats(years: (number | null)[], refYear: number | null): Yea
     max: n ? dated[n - 1]! : null,
     median,
     histogram,
-    shareOlderThan10Years: refYear != null && n ? dated.filter((y) => refYear - y > 10).length / n : null,
+    shareOlderThan10Years: refYear != null && n ? countOlderThan10Years(histogram, refYear).older / n : null,
     referenceYear: refYear,
   };
 }
 
-const INCLUDED_HEADING = /\b(?:included (?:studies|trials|articles|papers|reports)|(?:studies|trials|articles|reports) included|references to (?:the )?(?:studies )?included|included in (?:the|this) (?:review|meta-analysis|analysis|synthesis))\b/i;
 const INCLUDED_TABLE_CAPTION = /\b(?:characteristics of (?:the )?(?:\w+ )?(?:included )?(?:studies|trials)|(?:studies|trials|articles) included|included (?:studies|trials|articles|papers)|summary of (?:the )?(?:included )?studies)\b/i;
 const STUDY_COLUMN = /^\s*(?:stud(?:y|ies)|first author|authors?|author\(s\)|references?|citation|trial|source|study id|study \(year\)|author(?:s)?,? (?:\(?year\)?|date))\b/i;
 const YEAR_COLUMN = /\b(?:year|date of publication|publication date)\b/i;
@@ -108,7 +122,7 @@ export const referenceDates: Check = {
 
     const included = entries.filter((e) => e.included);
     if (included.length) {
-      const byList = refs.some((b) => b.included && (INCLUDED_HEADING.test(b.list ?? '') || b.sectionPath.some((h) => INCLUDED_HEADING.test(h))));
+      const byList = refs.some((b) => b.included && (INCLUDED_LIST_HEADING.test(b.list ?? '') || b.sectionPath.some((h) => INCLUDED_LIST_HEADING.test(h))));
       critique.includedStudies = {
         ...yearStats(included.map((e) => e.year), pubYear),
         how: byList ? 'included-studies list' : 'asterisk-marked',

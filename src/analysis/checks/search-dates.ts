@@ -9,6 +9,7 @@ import type { Evidence, SearchReport, YearStats } from '../critique';
 import type { SectionRole } from '../model';
 import { formatDate, JUSTIFICATION, readDateSentence } from '../dates';
 import { evidenceFromSentence, evidenceFromSpan, type Sentence } from '../text';
+import { countOlderThan10Years } from './reference-dates';
 
 /** Roles in which a method or eligibility sentence is expected; elsewhere only an explicit "we searched…" counts. */
 const METHOD_ROLES = new Set<SectionRole>(['methods', 'abstract', 'other']);
@@ -162,37 +163,14 @@ function latestSearchYear(report: SearchReport): number | null {
 function ageEvidence(ctx: AnalysisContext): void {
   const { critique } = ctx;
   const referenceYear = latestSearchYear(critique.search) ?? critique.paper.year ?? null;
-  const refHistogram = histogramOf(critique.references);
-  if (Object.keys(critique.references.histogram).length === 0 && Object.keys(refHistogram).length) {
-    critique.references.histogram = refHistogram;
-  }
   applyReferenceYear(critique.references, referenceYear);
   if (critique.includedStudies) applyReferenceYear(critique.includedStudies, referenceYear);
 }
 
-/** The references' histogram, rebuilt from the entries if the reference check left it empty. */
-function histogramOf(refs: YearStats & { entries: { year: number | null }[] }): Record<string, number> {
-  if (Object.keys(refs.histogram).length) return refs.histogram;
-  const h: Record<string, number> = {};
-  for (const e of refs.entries) if (e.year !== null) h[e.year] = (h[e.year] ?? 0) + 1;
-  return h;
-}
-
 function applyReferenceYear(stats: YearStats, referenceYear: number | null): void {
   stats.referenceYear = referenceYear;
-  const { older, dated } = countOlder(stats.histogram, referenceYear);
+  const { older, dated } = countOlderThan10Years(stats.histogram, referenceYear);
   stats.shareOlderThan10Years = referenceYear !== null && dated > 0 ? older / dated : null;
-}
-
-/** Entries more than 10 years older than the reference year (year < referenceYear − 10). */
-function countOlder(histogram: Record<string, number>, referenceYear: number | null): { older: number; dated: number } {
-  let older = 0;
-  let dated = 0;
-  for (const [year, n] of Object.entries(histogram)) {
-    dated += n;
-    if (referenceYear !== null && Number(year) < referenceYear - 10) older += n;
-  }
-  return { older, dated };
 }
 
 function yearRange(histogram: Record<string, number>): { min: number; max: number } | null {
@@ -236,7 +214,7 @@ function reportFindings(ctx: AnalysisContext): void {
 
   // date-spread: a large share of the evidence is more than 10 years older than the search / publication.
   const referenceYear = stats.referenceYear;
-  const { older, dated } = countOlder(stats.histogram, referenceYear);
+  const { older, dated } = countOlderThan10Years(stats.histogram, referenceYear);
   const minimum = included ? 3 : 5;
   if (referenceYear === null || dated < minimum) return;
   const share = older / dated;

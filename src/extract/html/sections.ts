@@ -42,9 +42,8 @@ export function roleForHeading(text: string): SectionRole | null {
   return null;
 }
 
-/** Lists of the studies a review includes (they carry `included: true`). */
-export const INCLUDED_LIST_HEADING =
-  /\b(?:included (?:studies|trials|articles|papers|reviews|reports)|(?:studies|trials|articles|reports) included|references to (?:the )?(?:studies )?included|included in (?:the|this) (?:review|meta-analysis|analysis|synthesis))\b/i;
+/** Lists of the studies a review includes (they carry `included: true`); shared with the analysis. */
+export { INCLUDED_LIST_HEADING } from '../../analysis/included-studies';
 
 /**
  * A paragraph that opens with a declaration label: "Funding: …", "<b>Competing interests</b> None.",
