@@ -1,10 +1,11 @@
 /**
  * Builds a Paper from a short list of blocks for the term checks' tests. A heading opens a
- * section (its role guessed from the title, as an extractor would); paragraphs and references
+ * section (its role from the title, by the extractors' own heading rules); paragraphs and references
  * belong to the last heading. Papers are written inline in each test so the text a test reasons
  * about is visible next to its assertions.
  */
 import type { Block, Paper, SectionRole } from '../../../src/analysis/model';
+import { roleForHeading } from '../../../src/extract/html/sections';
 
 export type BlockSpec =
   | { heading: string; role?: SectionRole }
@@ -12,20 +13,6 @@ export type BlockSpec =
   | { reference: string; included?: boolean }
   | { title: string };
 
-function roleOf(title: string): SectionRole {
-  const t = title.toLowerCase();
-  if (/abstract|summary/.test(t)) return 'abstract';
-  if (/introduction|background/.test(t)) return 'introduction';
-  if (/method|eligib|search|selection|data extraction|criteria/.test(t)) return 'methods';
-  if (/result|findings/.test(t)) return 'results';
-  if (/limitation/.test(t)) return 'limitations';
-  if (/discussion/.test(t)) return 'discussion';
-  if (/conclusion/.test(t)) return 'conclusion';
-  if (/reference|bibliograph|included studies/.test(t)) return 'references';
-  if (/acknowledg/.test(t)) return 'acknowledgements';
-  if (/declaration|competing|conflict|funding/.test(t)) return 'declarations';
-  return 'other';
-}
 
 export function makePaper(specs: BlockSpec[], title = 'Test paper'): Paper {
   let section: string[] = [];
@@ -40,7 +27,7 @@ export function makePaper(specs: BlockSpec[], title = 'Test paper'): Paper {
       const sub = spec.heading.startsWith('> ');
       const text = sub ? spec.heading.slice(2) : spec.heading;
       section = sub ? [section[0] ?? text, text] : [text];
-      role = spec.role ?? (sub ? role : roleOf(text));
+      role = spec.role ?? (sub ? role : roleForHeading(text) ?? 'other');
       return { id, kind: 'heading', text, sectionPath: [...section], role, anchor };
     }
     if ('reference' in spec) {
