@@ -61,7 +61,15 @@ interface LensCues {
   termIds: Set<string>;
 }
 
+/** Compiled once per lens object, like the term matcher's own cache, not on every analysis. */
+const cueCache = new WeakMap<Lens, LensCues | null>();
+
 function lensCues(lens: Lens): LensCues | null {
+  if (!cueCache.has(lens)) cueCache.set(lens, compileLensCues(lens));
+  return cueCache.get(lens)!;
+}
+
+function compileLensCues(lens: Lens): LensCues | null {
   const cues = lens.terms.flatMap((t) => t.senses?.find((s) => s.id === 'automated')?.cues ?? []);
   if (cues.length === 0) return null;
   const termIds = new Set(lens.terms.filter((t) => t.concept || t.senses?.some((s) => s.id === 'automated')).map((t) => t.id));
