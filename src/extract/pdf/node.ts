@@ -3,27 +3,28 @@
  * Node 20 once `Promise.withResolvers` is polyfilled (src/shared/node-polyfills.ts).
  * The browser viewer opens documents itself and calls `extractPdf` with its own proxy.
  */
-import '../../shared/node-polyfills';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PaperMetadata, Paper } from '../../analysis/model';
 import { PdfError, looksLikePdf, pdfErrorFromPdfjs } from './errors';
 import { extractPdf, extractPdfTimed, type TimedExtraction } from './index';
+import { loadPdfjs, sharedPdfWorker } from './pdfjs-node';
 
 export interface LoadPdfOptions {
   password?: string;
 }
 
 /** Directory of the installed pdfjs-dist (for CMaps and standard font data), or null. */
-function pdfjsDir(): string | null {
+function findPdfjsDir(): string | null {
   try {
     return dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   } catch {
     return null;
   }
 }
+let pdfjsDirFound: string | null | undefined;
+const pdfjsDir = () => (pdfjsDirFound === undefined ? (pdfjsDirFound = findPdfjsDir()) : pdfjsDirFound);
 
 export interface LoadedPdf {
   doc: PDFDocumentProxy;
@@ -38,8 +39,10 @@ export interface LoadedPdf {
 export async function loadPdfInNode(data: Uint8Array, opts: LoadPdfOptions = {}): Promise<LoadedPdf> {
   if (data.length === 0) throw new PdfError('empty', 'the file is 0 bytes');
   if (!looksLikePdf(data)) throw new PdfError('not-pdf');
+  const pdfjs = await loadPdfjs();
   const dir = pdfjsDir();
   const task = pdfjs.getDocument({
+    worker: sharedPdfWorker(pdfjs),
     // pdf.js transfers (detaches) the buffer it is given: pass a copy so the caller keeps theirs.
     data: data.slice(),
     password: opts.password,

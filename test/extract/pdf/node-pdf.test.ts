@@ -92,3 +92,20 @@ describe('readPdfText through a pdf.js document proxy', () => {
     }
   });
 });
+
+describe('pdf.js in Node leaves the process its own built-ins', () => {
+  // Captured before any test here has loaded pdf.js (it is imported on first use).
+  const nativePush = Array.prototype.push;
+  const nativeParse = JSON.parse;
+
+  it('keeps native Array.prototype.push and JSON.parse after reading a PDF, and reading still works twice over', async () => {
+    const first = await extractPdfInNode(fixture('peer-support-two-column.pdf'));
+    const second = await extractPdfInNode(fixture('peer-support-two-column.pdf'));
+    // core-js in the legacy build would otherwise replace them with slower JavaScript versions
+    // for the whole process (our layout and analysis included).
+    expect(Array.prototype.push).toBe(nativePush);
+    expect(JSON.parse).toBe(nativeParse);
+    // One shared pdf.js worker serves both documents and gives the same paper.
+    expect(second.blocks.map((b) => b.text)).toEqual(first.blocks.map((b) => b.text));
+  });
+});
