@@ -5,10 +5,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { assessArticle } from '../analysis/article-check';
 import type { Paper } from '../analysis/model';
-import { extractHtml } from '../extract/html/index';
-import { parseHtmlInNode } from '../extract/html/node-dom';
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
 
 /** A problem with one input: reported as one line naming the file; other files go on. */
 export class InputError extends Error {
@@ -65,16 +61,17 @@ export async function loadPaper(file: string, options: LoadOptions = {}): Promis
   }
   const kind = sniffKind(bytes);
   if (kind === null) throw new InputError(file, 'not an HTML page or a PDF (the content is neither)');
-  const paper = kind === 'pdf' ? await loadPdfPaper(file, bytes, options) : loadHtmlPaper(file, bytes);
+  const paper = kind === 'pdf' ? await loadPdfPaper(file, bytes, options) : await loadHtmlPaper(file, bytes);
   const verdict = assessArticle(paper);
   if (!verdict.isArticle) throw new InputError(file, verdict.reason ?? 'not an article');
   return paper;
 }
 
-function loadHtmlPaper(file: string, bytes: Uint8Array): Paper {
-  const html = new TextDecoder('utf-8').decode(bytes);
-  const doc = parseHtmlInNode(html);
-  return extractHtml(doc, pathToFileURL(resolve(file)).href);
+// Each reader is loaded on first use: a folder of PDFs never loads the HTML parser (linkedom),
+// and a folder of web pages never loads pdf.js.
+async function loadHtmlPaper(file: string, bytes: Uint8Array): Promise<Paper> {
+  const { paperFromHtmlBytes } = await import('./html-input');
+  return paperFromHtmlBytes(file, bytes);
 }
 
 async function loadPdfPaper(file: string, bytes: Uint8Array, options: LoadOptions): Promise<Paper> {

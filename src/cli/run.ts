@@ -11,7 +11,7 @@ import { GENERATOR } from '../analysis/engine';
 import type { Lens } from '../analysis/lens';
 import { critiqueToMarkdown } from '../analysis/markdown';
 import { batchCsv, batchMarkdown, type BatchRow } from './batch-table';
-import { analyseFiles } from './pool';
+import { analyseFiles, defaultJobs } from './pool';
 import { readLensFile } from './lens-file';
 
 export interface CliIO {
@@ -35,7 +35,8 @@ Options:
   -o, --output F   write to file F instead of standard output
   --lens F         use the lens(es) in JSON file F instead of the built-in one
   --password P     password for encrypted PDFs
-  -j, --jobs N     files analysed at once (default: the number of CPU cores)
+  -j, --jobs N     files analysed at once, each in a worker thread (default: one
+                   fewer than the CPU cores; 1 on a machine with two or fewer)
   -h, --help       this help
   -v, --version    version
 `;
@@ -146,7 +147,7 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
   const rows: BatchRow[] = [];
   let failures = 0;
   const jobs = files.map((file) => ({ file, ...(parsed.password !== undefined ? { password: parsed.password } : {}), ...(lenses ? { lenses } : {}) }));
-  const poolOptions = { jobs: parsed.jobs ?? availableParallelism(), ...(io.workerScript ? { workerScript: io.workerScript } : {}) };
+  const poolOptions = { jobs: parsed.jobs ?? defaultJobs(availableParallelism()), ...(io.workerScript ? { workerScript: io.workerScript } : {}) };
   for (const r of await analyseFiles(jobs, poolOptions)) {
     if (r.ok) rows.push({ file: r.file, critique: r.critique });
     else {

@@ -1,0 +1,11 @@
+/** HTML input for the command line: linkedom parses the page, then the shared HTML extractor. */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Paper } from '../analysis/model';
+import { extractHtml } from '../extract/html/index';
+import { parseHtmlInNode } from '../extract/html/node-dom';
+
+export function paperFromHtmlBytes(file: string, bytes: Uint8Array): Paper {
+  const html = new TextDecoder('utf-8').decode(bytes);
+  return extractHtml(parseHtmlInNode(html), pathToFileURL(resolve(file)).href);
+}
