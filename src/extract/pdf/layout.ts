@@ -235,9 +235,8 @@ function anchorOf(lines: Line[]): BlockAnchor {
 }
 
 function joinLines(lines: Line[], hy: Hyphenation): string {
-  let acc = '';
-  for (const l of lines) acc = hy.join(acc, l.text);
-  return acc.replace(/\s+/g, ' ').trim();
+  // Line texts are whitespace-normalised already (joinFrags), so the joined text is too.
+  return hy.joinAll(lines.map((l) => l.text));
 }
 
 const DOI_RE = /\b(10\.\d{4,9}\/[^\s"<>]+)/;

@@ -62,13 +62,24 @@ export function joinFrags(frags: Frag[]): string {
     if (prev) {
       const gap = f.x - prev.x1;
       // The last character only (not `/\s$/` on the growing line, which rescans it each time).
-      const needsSpace = gap > 0.15 * Math.min(f.h, prev.h) && !(out.length > 0 && /\s/.test(out[out.length - 1]!)) && !/^\s/.test(f.str);
+      const needsSpace = gap > 0.15 * Math.min(f.h, prev.h) && !(out.length > 0 && isSpaceCode(out.charCodeAt(out.length - 1))) && !isSpaceCode(f.str.charCodeAt(0));
       if (needsSpace) out += ' ';
     }
     out += f.str;
     prev = f;
   }
-  return out.replace(/[\s\u00a0]+/g, ' ').trim();
+  // Most lines have single spaces only: test before rebuilding the string.
+  return (UNEVEN_SPACE.test(out) ? out.replace(/\s+/g, ' ') : out).trim();
+}
+
+/** Whitespace other than a single space (\s covers U+00A0 and the other Unicode spaces). */
+const UNEVEN_SPACE = /[^\S ]|  /;
+
+/** Is this UTF-16 code unit one that `\s` matches? (Without a regex call per fragment.) */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function finishLine(page: number, frags: Frag[]): Line {
@@ -120,8 +131,8 @@ export function buildLines(page: PdfPageText): Line[] {
       const h = Math.max(curH, f.h);
       const sameBaseline = Math.abs(f.y - curY) <= 0.5 * h;
       const gap = f.x - curX1;
-      const markerOnly = cur.length <= 2 && MARKER_ONLY.test(cur.map((c) => c.str).join(''));
-      const continues = gap > -0.5 * h && (gap <= 1.0 * h || (markerOnly && gap <= 4 * h));
+      // (The marker test only matters for a gap wider than an em; most items never get there.)
+      const continues = gap > -0.5 * h && (gap <= 1.0 * h || (gap <= 4 * h && cur.length <= 2 && MARKER_ONLY.test(cur.map((c) => c.str).join(''))));
       if (!(sameBaseline && continues)) flush();
     }
     if (!cur.length) {
@@ -178,24 +189,29 @@ export function findGutter(lines: Line[], pageWidth: number): number | null {
   if (lines.length < 6) return null;
   const lo = Math.floor(pageWidth * 0.3);
   const hi = Math.ceil(pageWidth * 0.7);
-  const crossing = new Int32Array(hi - lo + 1);
+  // Lines crossing each x: +1 where a line starts, -1 after it ends, then a running sum.
+  const crossing = new Int32Array(hi - lo + 2);
   for (const l of lines) {
     const a = Math.max(lo, Math.ceil(l.x0));
     const b = Math.min(hi, Math.floor(l.x1));
-    for (let x = a; x <= b; x++) crossing[x - lo]!++;
+    if (!(a <= b)) continue; // also skips a line with no numeric extent (NaN from a broken PDF)
+    crossing[a - lo]!++;
+    crossing[b - lo + 1]!--;
   }
+  for (let i = 1; i < crossing.length; i++) crossing[i]! += crossing[i - 1]!;
   // The middle of the widest run of minimal crossing.
+  const width = hi - lo + 1;
   let min = Infinity;
-  for (const c of crossing) min = Math.min(min, c);
+  for (let i = 0; i < width; i++) min = Math.min(min, crossing[i]!);
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < crossing.length; ) {
+  for (let i = 0; i < width; ) {
     if (crossing[i] !== min) {
       i++;
       continue;
     }
     let j = i;
-    while (j < crossing.length && crossing[j] === min) j++;
+    while (j < width && crossing[j] === min) j++;
     if (j - i > bestLen) {
       bestLen = j - i;
       bestStart = i;
@@ -344,10 +360,13 @@ export function dropRunningLines(pages: { lines: Line[]; height: number }[]): { 
   const n = pages.length;
   const inZone = (l: Line, height: number) => l.y < height * 0.12 || l.y > height * 0.9;
   const pagesByKey = new Map<string, Set<number>>();
+  // Each margin line's key, computed once for both passes.
+  const keys = new Map<Line, string>();
   pages.forEach((p, i) => {
     for (const l of p.lines) {
       if (!inZone(l, p.height)) continue;
       const key = zoneKey(l, p.height);
+      keys.set(l, key);
       let set = pagesByKey.get(key);
       if (!set) pagesByKey.set(key, (set = new Set()));
       set.add(i);
@@ -359,8 +378,8 @@ export function dropRunningLines(pages: { lines: Line[]; height: number }[]): { 
     const kept: Line[] = [];
     let dropped = 0;
     for (const l of p.lines) {
-      if (inZone(l, p.height)) {
-        const key = zoneKey(l, p.height);
+      const key = keys.get(l);
+      if (key !== undefined) {
         const repeated = n >= 2 && (pagesByKey.get(key)?.size ?? 0) >= minPages;
         if (repeated || PAGE_NUMBER.test(l.text.trim())) {
           dropped++;
