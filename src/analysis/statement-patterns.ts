@@ -8,6 +8,7 @@
 import type { AnalysisContext } from './context';
 import type { Evidence } from './critique';
 import type { Block, Paper, SectionRole } from './model';
+import { LiteralSets, requiredLiterals } from './regex-prefilter';
 import { evidenceFromSentence, evidenceFromSpan, type Sentence } from './text';
 
 export interface StatementSpec {
@@ -133,6 +134,67 @@ function isBareLabel(text: string, label: string): boolean {
   return text.length <= 80 && cachedRegex(BARE_LABEL, label, () => new RegExp(`^\\s*(?:${label})(?:\\s+statements?)?\\s*[:.]?\\s*$`, 'i')).test(text);
 }
 
+/**
+ * Most sentences of a paper can state none of the statements, yet each spec has a dozen phrase
+ * regexes. Each spec's phrases are read for the literal text a match needs (regex-prefilter.ts);
+ * one scan of a sentence then tells which specs could match it at all, and the regexes run only
+ * for those. Specs register when defined (`statementSpec`) so one scan serves all of them.
+ */
+const SPECS: StatementSpec[] = [];
+/** Per registered spec: literals one of which any phrase match contains, or null (always try). */
+const SPEC_LITERALS: (string[] | null)[] = [];
+let literalSets: LiteralSets | null = null;
+/** Bits of the specs whose phrases have no literal to look for. */
+let alwaysTried = 0;
+
+/** Defines a statement spec and registers it for the shared phrase prefilter. */
+export function statementSpec(spec: StatementSpec): StatementSpec {
+  specIndex(spec);
+  return spec;
+}
+
+function specIndex(spec: StatementSpec): number {
+  let i = SPECS.indexOf(spec);
+  if (i >= 0) return i;
+  if (SPECS.length >= 31) return -1;
+  i = SPECS.push(spec) - 1;
+  let literals: string[] | null = [];
+  for (const re of [...spec.phrases, ...(spec.backMatterPhrases ?? []), ...(spec.methodsPhrases ?? [])]) {
+    const needed = requiredLiterals(re);
+    if (!needed) {
+      literals = null;
+      break;
+    }
+    literals.push(...needed);
+  }
+  SPEC_LITERALS.push(literals);
+  if (!literals) alwaysTried |= 1 << i;
+  literalSets = null;
+  generation++;
+  return i;
+}
+
+/** Which specs may match each sentence or block, for the current registry (`generation`). */
+const MAY_STATE = new WeakMap<{ text: string }, { generation: number; mask: number }>();
+let generation = 0;
+
+/** Could any of the spec's phrases match this sentence or block? False means certainly not. */
+function mayState(spec: StatementSpec, unit: { text: string }): boolean {
+  const i = specIndex(spec);
+  if (i < 0 || alwaysTried & (1 << i)) return true;
+  let memo = MAY_STATE.get(unit);
+  if (!memo || memo.generation !== generation) {
+    literalSets ??= new LiteralSets(SPEC_LITERALS.map((l) => l ?? []));
+    memo = { generation, mask: literalSets.present(unit.text.toLowerCase()) };
+    MAY_STATE.set(unit, memo);
+  }
+  return (memo.mask & (1 << i)) !== 0;
+}
+
+function anyMatches(patterns: readonly RegExp[] | undefined, text: string): boolean {
+  return !!patterns && patterns.some((re) => re.test(text));
+}
+
 function headingMatches(block: Block, heading: RegExp): boolean {
   return block.sectionPath.some((title) => heading.test(title));
 }
@@ -172,7 +234,7 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
       const declared = DECLARATION_ROLES.has(block.role) || block.kind === 'footnote';
       const outside = outsideBody(block, bounds);
       const cued = spec.headingBodyCue ? spec.headingBodyCue.test(block.text) : true;
-      const phrased = own.some((s) => spec.phrases.some((re) => re.test(s.text)));
+      const phrased = own.some((s) => mayState(spec, s) && anyMatches(spec.phrases, s.text));
       // A declarations block outside the argument is a statement whatever it says ("GY is an employee
       // of PLoS"); a heading inside the body (a Results subsection on "Funding") needs a stating phrase.
       const headingCounts = !(spec.headingExcludeRoles ?? []).includes(block.role);
@@ -190,14 +252,12 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     // In the body a label may be a theme name ("Funding: participants said…"), so it must state something.
     // (Position, not role: an extractor may already have given a labelled paragraph the declarations role.)
     const inBody = block.kind !== 'footnote' && !outsideBody(block, bounds);
-    const states = (t: string, after: string) =>
+    const states = (unit: { text: string }, after: string) =>
       NULL_STATEMENT.test(after) ||
-      spec.phrases.some((re) => re.test(t)) ||
-      (spec.methodsPhrases ?? []).some((re) => re.test(t)) ||
-      (spec.backMatterPhrases ?? []).some((re) => re.test(t));
+      (mayState(spec, unit) && (anyMatches(spec.phrases, unit.text) || anyMatches(spec.methodsPhrases, unit.text) || anyMatches(spec.backMatterPhrases, unit.text)));
     const labelled = own.find((s) => {
       const end = labelEnd(s.text, spec.label);
-      return end >= 0 && (!inBody || states(block.text, s.text.slice(end)));
+      return end >= 0 && (!inBody || states(block, s.text.slice(end)));
     });
     if (labelled) {
       blockIds.add(block.id);
@@ -234,14 +294,16 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     const reportsMethods = back || block.role === 'methods';
     const foreign = spec.foreignDeclarations && inForeignDeclaration(block, spec.foreignDeclarations, spec.heading);
     for (const s of own) {
+      // Rejections below only ever drop a match, so a sentence no phrase can match is done.
+      if (!mayState(spec, s)) continue;
       if (spec.rejectSentence?.test(s.text)) continue;
       if (foreign && !spec.foreignDeclarations!.accept(s.text)) continue;
-      const strong = spec.phrases.some((re) => re.test(s.text));
+      const strong = anyMatches(spec.phrases, s.text);
       const weak =
         back &&
         !(spec.notUnder && headingMatches(block, spec.notUnder) && !headingMatches(block, spec.heading)) &&
-        (spec.backMatterPhrases ?? []).some((re) => re.test(s.text));
-      const procedural = reportsMethods && (spec.methodsPhrases ?? []).some((re) => re.test(s.text));
+        anyMatches(spec.backMatterPhrases, s.text);
+      const procedural = reportsMethods && anyMatches(spec.methodsPhrases, s.text);
       if (strong || weak || procedural) {
         blockIds.add(block.id);
         matched.push(s);
@@ -295,8 +357,18 @@ export function listWords(words: string[]): string {
  * their absence is worth a note, not a caution.
  */
 export function isResearchWithPeople(ctx: AnalysisContext): boolean {
-  const PEOPLE =
-    /\b(?:participants?|patients?|in-?patients|out-?patients|service[- ]users?|lived experience|people with|individuals|adults|adolescents|children|carers|caregivers|respondents|interviewees|peer support|mental health|consumers|survivors|volunteers)\b/i;
+  let answer = WITH_PEOPLE.get(ctx);
+  if (answer === undefined) WITH_PEOPLE.set(ctx, (answer = countsPeople(ctx)));
+  return answer;
+}
+
+/** Asked by two checks of one analysis; the answer is read from the sentences once. */
+const WITH_PEOPLE = new WeakMap<AnalysisContext, boolean>();
+
+const PEOPLE =
+  /\b(?:participants?|patients?|in-?patients|out-?patients|service[- ]users?|lived experience|people with|individuals|adults|adolescents|children|carers|caregivers|respondents|interviewees|peer support|mental health|consumers|survivors|volunteers)\b/i;
+
+function countsPeople(ctx: AnalysisContext): boolean {
   let n = 0;
   for (const s of ctx.sentences) {
     const b = ctx.paper.blocks[s.blockId]!;

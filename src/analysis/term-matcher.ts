@@ -28,6 +28,7 @@
  *   ("not", "without", "rather than"…) is ignored ("peers, not chatbots").
  */
 import type { Lens, LensTerm } from './lens';
+import { LiteralSets } from './regex-prefilter';
 import { WORD_CHAR_SOURCE } from './text';
 
 /** One use of a term in a text. Offsets are into the text that was searched. */
@@ -99,6 +100,11 @@ class PhraseIndex {
       if (anchor) this.anchors.add(anchor);
       else this.unanchored = true;
     }
+  }
+
+  /** Literals one of which every phrase contains (lower-case), or null when some phrase has none. */
+  requiredAnchors(): string[] | null {
+    return this.unanchored ? null : [...this.anchors];
   }
 
   /** Longest phrase at each word start, left to right, not overlapping. */
@@ -224,6 +230,13 @@ export interface CompiledTerm {
 export interface CompiledLens {
   lens: Lens;
   terms: CompiledTerm[];
+  /**
+   * The terms' anchors as one scan (regex-prefilter.ts), so a sentence that can hold none of the
+   * terms costs one pass instead of one per term; null for more than 31 terms.
+   */
+  anchors: LiteralSets | null;
+  /** Bits of the terms whose variants have no anchor: always searched. */
+  unanchoredTerms: number;
 }
 
 /** The sense given to uses of a term that has no senses, or when no cue decides. */
@@ -278,10 +291,26 @@ const cache = new WeakMap<Lens, CompiledLens>();
 export function compileLens(lens: Lens): CompiledLens {
   let compiled = cache.get(lens);
   if (!compiled) {
-    compiled = { lens, terms: lens.terms.map(compileTerm) };
+    const terms = lens.terms.map(compileTerm);
+    const anchors = terms.map((t) => t.variants.requiredAnchors());
+    let unanchoredTerms = 0;
+    anchors.forEach((a, i) => {
+      if (!a) unanchoredTerms |= 1 << i;
+    });
+    const sets = terms.length <= 31 ? new LiteralSets(anchors.map((a) => a ?? [])) : null;
+    compiled = { lens, terms, anchors: sets, unanchoredTerms };
     cache.set(lens, compiled);
   }
   return compiled;
+}
+
+/**
+ * Which of a compiled lens's terms may occur in `text`: bit i set unless term i certainly does
+ * not (none of its anchors is there). All bits set when the lens has too many terms to tell.
+ */
+export function termsPossiblyIn(compiled: CompiledLens, text: string): number {
+  if (!compiled.anchors) return -1;
+  return compiled.anchors.present(lowerCased(text)) | compiled.unanchoredTerms;
 }
 
 const NEGATORS = new Set(['not', 'no', 'non', 'never', 'without', 'excluding', 'except', 'nor']);

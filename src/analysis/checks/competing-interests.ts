@@ -3,9 +3,9 @@
  * including "None declared". Vocabulary after rtransparent's COI heading and phrase families.
  */
 import type { Check } from '../context';
-import { findStatement, type StatementSpec } from '../statement-patterns';
+import { findStatement, statementSpec, type StatementSpec } from '../statement-patterns';
 
-export const COMPETING_INTERESTS: StatementSpec = {
+export const COMPETING_INTERESTS: StatementSpec = statementSpec({
   heading:
     /\b(?:competing|conflicts?|conflicting|potential conflicts?)\s+(?:of\s+)?(?:financial\s+)?interests?\b|\bdeclarations?\s+of\s+(?:competing\s+|conflicting\s+)?interests?\b|(?<!(?:financial|grant|funding)\s)\bdisclosures?\b|\bduality of interests?\b|\bconflito[s]? de interesse|\bconflicto[s]? de inter[eé]s|\bconflits? d['’]int[ée]r[êe]ts?\b|\binteressenkonflikt/i,
   label: [
@@ -37,7 +37,7 @@ export const COMPETING_INTERESTS: StatementSpec = {
   // Under a matching heading, a paragraph must read like a declaration unless it sits in the declarations.
   headingBodyCue:
     /\b(?:declare[sd]?|declaring|none|nil|nothing|no|not|received|receives|consult\w*|honorari\w*|fees?|grants?|stock|shares|shareholder|patents?|employ\w*|board|advis\w*|speaker|royalt\w*|funded|funding|owns?|holds?|paid|disclose[sd]?)\b/i,
-};
+});
 
 export const competingInterests: Check = {
   id: 'competing-interests',

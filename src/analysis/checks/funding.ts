@@ -5,7 +5,7 @@
  * ("this study was funded by…"), never talk about funding of health services.
  */
 import type { Check } from '../context';
-import { findStatement, type StatementSpec } from '../statement-patterns';
+import { findStatement, statementSpec, type StatementSpec } from '../statement-patterns';
 import { COMPETING_INTERESTS } from './competing-interests';
 
 /**
@@ -14,7 +14,7 @@ import { COMPETING_INTERESTS } from './competing-interests';
  */
 const FUNDER = String.raw`(?:(?:the|a|an)\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,3}?(?:grants?|funds?|funding|fellowships?|awards?|contracts?|scholarships?|studentships?)\b)`;
 
-export const FUNDING: StatementSpec = {
+export const FUNDING: StatementSpec = statementSpec({
   heading:
     /\bfunding\b|\bfinancial (?:support|disclosures?)\b|\bsources? of (?:funding|support)\b|\bfinancing\b|\bgrant (?:support|information|disclosures?)\b|\brole of the fund(?:er|ers|ing source)\b|\bfinanciamento\b|\bfinanciaci[oó]n\b|\bfinanciamiento\b|\bfinancement\b|\bf[öo]rderung\b/i,
   label: [
@@ -49,7 +49,7 @@ export const FUNDING: StatementSpec = {
   notUnder: COMPETING_INTERESTS.heading,
   headingBodyCue:
     /\b(?:fund\w*|support\w*|grants?|financ\w*|sponsor\w*|fellowship|award\w*|none|not applicable|no role|bolsa|beca)\b/i,
-};
+});
 
 export const funding: Check = {
   id: 'funding',

@@ -7,7 +7,7 @@
  */
 import type { Check } from '../context';
 import type { Sentence } from '../text';
-import { findStatement, isResearchWithPeople, listWords, type StatementSpec } from '../statement-patterns';
+import { findStatement, statementSpec, isResearchWithPeople, listWords, type StatementSpec } from '../statement-patterns';
 import { COMPETING_INTERESTS } from './competing-interests';
 import { FUNDING } from './funding';
 
@@ -160,7 +160,7 @@ function describesInvolvementInThisResearch(sentence: string): boolean {
 const CONTRIBUTIONS_HEADING = /\bauthors?['’]?s?\s+contributions?\b|\bcontributors(?:hip)?\b|\bCRediT\b/i;
 const CONTRIBUTIONS_LABEL = String.raw`authors?['’]?s?\s+contributions?|contributors(?:hip)?`;
 
-export const INVOLVEMENT: StatementSpec = {
+export const INVOLVEMENT: StatementSpec = statementSpec({
   // Headings that name the practice. "User engagement" (app use) and "community participation" (a
   // measured outcome) are not among them; PPI only as a heading of its own ("PPI", "PPI statement").
   heading: new RegExp(
@@ -197,7 +197,7 @@ export const INVOLVEMENT: StatementSpec = {
     label: [COMPETING_INTERESTS.label, FUNDING.label, CONTRIBUTIONS_LABEL].join('|'),
     accept: describesInvolvementInThisResearch,
   },
-};
+});
 
 /** Who was involved: a number of people, a named group, a role, or people named by their experience. */
 const WHO = new RegExp(

@@ -8,6 +8,7 @@
 import type { Check } from '../context';
 import type { Evidence } from '../critique';
 import type { Paper, SectionRole } from '../model';
+import { guardedTest } from '../regex-prefilter';
 import { evidenceFromSentence, type Sentence } from '../text';
 
 /** The study's population described as non-clinical. */
@@ -41,6 +42,10 @@ const NOT_THE_SAMPLE = /\bexclu\w+|\bexcept\b|\bunlike\b|\bcompared (?:with|to)\
 const COMPARISON_DESIGN =
   /\bhealthy (?:controls?|control (?:group|participants|subjects|volunteers)|comparison (?:group|participants|subjects)|volunteers? (?:as|served as) controls?)\b|\bcontrol group of healthy\b|\bcase[- ]control\b|\b(?:compared|comparing) (?:with|to|against) healthy\b|\b(?:matched|age-matched|sex-matched) healthy\b/i;
 
+// Asked of every sentence of a paper: literal prefilters first (regex-prefilter.ts).
+const isComparisonDesign = guardedTest(COMPARISON_DESIGN);
+const claimsNonClinical = guardedTest(NON_CLINICAL_CLAIM);
+
 const CLAIM_ROLES = new Set<SectionRole>(['title', 'abstract', 'introduction', 'methods', 'discussion', 'limitations', 'conclusion', 'other']);
 const SAMPLE_ROLES = new Set<SectionRole>(['abstract', 'methods', 'results', 'other']);
 
@@ -52,11 +57,11 @@ export const populationMismatch: Check = {
       const b = paper.blocks[s.blockId]!;
       return b.role !== 'references' && b.kind !== 'reference';
     });
-    if (readable.some((s) => COMPARISON_DESIGN.test(s.text))) return;
+    if (readable.some((s) => isComparisonDesign(s.text))) return;
 
     const claim = readable.find((s) => {
       const role = paper.blocks[s.blockId]!.role;
-      if (!CLAIM_ROLES.has(role) || !NON_CLINICAL_CLAIM.test(s.text)) return false;
+      if (!CLAIM_ROLES.has(role) || !claimsNonClinical(s.text)) return false;
       // "compared their samples to general population samples" names a benchmark, not the sample.
       if (/\bcompar\w+\b|\bnorms?\b|\bbenchmark/i.test(s.text)) return false;
       // In an introduction only an explicit statement of this paper's own scope counts.
@@ -70,7 +75,7 @@ export const populationMismatch: Check = {
         s !== claim &&
         SAMPLE_ROLES.has(paper.blocks[s.blockId]!.role) &&
         clinicalSample(s.text) !== null &&
-        !NON_CLINICAL_CLAIM.test(s.text) &&
+        !claimsNonClinical(s.text) &&
         !NOT_THE_SAMPLE.test(s.text) &&
         STUDY_MARKER.test(s.text),
     );

@@ -5,9 +5,9 @@
  * "not reported", a caution rather than a concern.
  */
 import type { Check } from '../context';
-import { findStatement, isResearchWithPeople, type StatementSpec } from '../statement-patterns';
+import { findStatement, statementSpec, isResearchWithPeople, type StatementSpec } from '../statement-patterns';
 
-export const POSITIONALITY: StatementSpec = {
+export const POSITIONALITY: StatementSpec = statementSpec({
   heading:
     /\b(?:positionality|reflexivity|researcher (?:positions?|reflexivity|characteristics|background)|(?:author|authors'?|researchers?'?) (?:positionality|reflexivity|positions?)|reflexive statement|statement of positionality)\b/i,
   label: [
@@ -32,7 +32,7 @@ export const POSITIONALITY: StatementSpec = {
   excludeRoles: ['introduction'],
   // "Positionality" / "Reflexivity" as a heading is specific wherever it sits (often in the methods).
   headingAnywhere: true,
-};
+});
 
 export const positionality: Check = {
   id: 'positionality',

@@ -8,6 +8,7 @@ import type { Check, AnalysisContext } from '../context';
 import type { Evidence, SearchReport, YearStats } from '../critique';
 import type { SectionRole } from '../model';
 import { formatDate, JUSTIFICATION, readDateSentence } from '../dates';
+import { guardedTest } from '../regex-prefilter';
 import { evidenceFromSentence, evidenceFromSpan, type Sentence } from '../text';
 import { countOlderThan10Years } from './reference-dates';
 
@@ -19,6 +20,10 @@ const SEARCH_WORDS =
 
 const EXPLICIT_SEARCH =
   /\b(?:we|I|the authors|our team)\s+(?:\w+\s+){0,3}?(?:searched|updated|re-?ran)\b|\b(?:search(?:es)?|databases?)\s+(?:\w+\s+){0,3}?(?:was|were|had been)\s+(?:\w+\s+)?(?:conducted|performed|run|carried out|searched|updated|executed|undertaken|completed)\b|\blast searched\b|\bsearch dates?\b/i;
+
+// Asked of every sentence of a paper: literal prefilters first (regex-prefilter.ts).
+const mentionsSearch = guardedTest(SEARCH_WORDS);
+const saysSearched = guardedTest(EXPLICIT_SEARCH);
 
 /** An eligibility sentence about literature: a literature noun and a selecting verb… */
 const LITERATURE = /\b(?:publish\w*|publications?|articles|papers|literature|records|reports|studies|trials|reviews|citations)\b/i;
@@ -68,7 +73,7 @@ function readSearch(ctx: AnalysisContext): SearchReport {
     // Never read dates from reference entries ("accessed May 2024", publication years).
     if (block.role === 'references' || block.kind === 'reference') continue;
     const methodRole = METHOD_ROLES.has(block.role);
-    const searchContext = methodRole ? SEARCH_WORDS.test(s.text) : EXPLICIT_SEARCH.test(s.text);
+    const searchContext = methodRole ? mentionsSearch(s.text) : saysSearched(s.text);
     const eligibilityContext =
       searchContext || (methodRole && LITERATURE.test(s.text) && SELECTING.test(s.text) && !OWN_DATA.test(s.text));
     if (!searchContext && !eligibilityContext) continue;

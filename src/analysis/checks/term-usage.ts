@@ -6,7 +6,7 @@
 import type { Check } from '../context';
 import type { Occurrence, TermReport } from '../critique';
 import type { Block } from '../model';
-import { compileLens, findTermHits } from '../term-matcher';
+import { compileLens, findTermHits, termsPossiblyIn } from '../term-matcher';
 import { blockPage, sectionLabel } from '../text';
 
 /** The top-level section a block belongs to, as a reader would name it. */
@@ -34,8 +34,11 @@ export const termUsage: Check = {
       }));
       // One pass over the sentences (each block's text once); each term's regex runs over it.
       for (const s of ctx.sentences) {
+        const possible = termsPossiblyIn(compiled, s.text);
+        if (possible === 0) continue;
         const block = ctx.paper.blocks[s.blockId]!;
         compiled.terms.forEach((t, i) => {
+          if (!(possible & (1 << i))) return;
           const hits = findTermHits(t, s.text);
           if (hits.length === 0) return;
           const report = reports[i]!;

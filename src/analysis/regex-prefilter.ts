@@ -1,0 +1,257 @@
+/**
+ * Cheap "cannot match" tests for the statement and population regexes.
+ *
+ * Most sentences of a paper state nothing about funding, involvement or positionality, yet each
+ * phrase regex was run over each sentence, and irregexp tries a pattern like
+ * `\b(?:we|I)\s+(?:\w+\s+){0,3}?(?:searched|updated)\b` at every word. Here the regex's own
+ * source is read once to find literal text that every match must contain ("searched" or
+ * "updated"); a sentence whose lower-cased text contains none of it is skipped without running
+ * the regex. Derived from the pattern, not written beside it, so the two cannot drift apart.
+ *
+ * Sound by construction for the syntax the rules use (literals, escapes, classes, groups,
+ * alternation, quantifiers, anchors, lookarounds); anything the reader does not know makes the
+ * regex "always run", never "skip".
+ */
+
+/** Literals at least one of which every match contains (lower-cased), or null: no such set. */
+type Requirement = string[] | null;
+
+interface Node {
+  /** Requirement of the node as a whole. */
+  req: Requirement;
+  /** When the node always matches exactly this literal text (lower-cased), that text. */
+  exact: string | null;
+}
+
+const ANY: Node = { req: null, exact: null };
+const EMPTY: Node = { req: null, exact: '' };
+
+/** Escapes that stand for one literal character. */
+const LITERAL_ESCAPE = /^[.\\/()[\]{}|?*+^$\-'"’:,;!@#%&=<>~`]$/;
+
+class SourceReader {
+  private i = 0;
+  constructor(
+    private readonly src: string,
+    private readonly ignoreCase: boolean,
+  ) {}
+
+  read(): Node {
+    const node = this.alternation();
+    if (this.i !== this.src.length) throw new Error('unbalanced');
+    return node;
+  }
+
+  private alternation(): Node {
+    const branches = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      branches.push(this.sequence());
+    }
+    if (branches.length === 1) return branches[0]!;
+    const req: string[] = [];
+    for (const b of branches) {
+      const r = b.exact !== null && b.exact !== '' ? [b.exact] : b.req;
+      if (!r) return ANY;
+      req.push(...r);
+    }
+    const exacts = branches.map((b) => b.exact);
+    return { req, exact: exacts.every((e) => e === exacts[0]) ? exacts[0]! : null };
+  }
+
+  private sequence(): Node {
+    const items: Node[] = [];
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') items.push(this.quantified(this.atom()));
+    return concat(items);
+  }
+
+  private quantified(node: Node): Node {
+    const c = this.src[this.i];
+    let min: number;
+    if (c === '?' || c === '*') {
+      min = 0;
+      this.i++;
+    } else if (c === '+') {
+      min = 1;
+      this.i++;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(,\d*)?\}/.exec(this.src.slice(this.i));
+      if (!m) return node; // a literal "{"
+      min = Number(m[1]);
+      this.i += m[0].length;
+      if (m[2] === undefined && min > 0) {
+        if (this.src[this.i] === '?') this.i++;
+        return node.exact !== null ? { req: node.req, exact: node.exact.repeat(min) } : { req: node.req, exact: null };
+      }
+    } else return node;
+    if (this.src[this.i] === '?') this.i++; // lazy
+    if (min === 0) return ANY;
+    // Once or more: the text need not be exactly the literal, but contains it.
+    return { req: node.exact ? [node.exact] : node.req, exact: null };
+  }
+
+  private atom(): Node {
+    const c = this.src[this.i]!;
+    if (c === '(') return this.group();
+    if (c === '[') return this.charClass();
+    if (c === '\\') return this.escape();
+    this.i++;
+    if (c === '^' || c === '$') return EMPTY;
+    if (c === '.') return ANY;
+    return this.literal(c);
+  }
+
+  private literal(c: string): Node {
+    const lower = c.toLowerCase();
+    // A letter whose lower case is not one character cannot be compared with lower-cased text.
+    if (lower.length !== 1) return ANY;
+    return { req: [lower], exact: lower };
+  }
+
+  private group(): Node {
+    const rest = this.src.slice(this.i);
+    const lookaround = /^\(\?<?[=!]/.exec(rest);
+    const named = /^\(\?<[A-Za-z_$][\w$]*>/.exec(rest);
+    const open = lookaround?.[0] ?? named?.[0] ?? (rest.startsWith('(?:') ? '(?:' : '(');
+    this.i += open.length;
+    const inner = this.alternation();
+    if (this.src[this.i] !== ')') throw new Error('unbalanced');
+    this.i++;
+    // A lookaround consumes nothing here and may even forbid its text: no requirement.
+    return lookaround ? EMPTY : inner;
+  }
+
+  private charClass(): Node {
+    let j = this.i + 1;
+    if (this.src[j] === '^') j++;
+    if (this.src[j] === ']') j++;
+    while (j < this.src.length && this.src[j] !== ']') j += this.src[j] === '\\' ? 2 : 1;
+    if (j >= this.src.length) throw new Error('unbalanced');
+    const body = this.src.slice(this.i + 1, j);
+    this.i = j + 1;
+    // "[Tt]" under case-folding, or any class of one letter in two cases, is that letter.
+    const letters = /^([A-Za-z])([A-Za-z])$/.exec(body);
+    if (letters && letters[1]!.toLowerCase() === letters[2]!.toLowerCase()) return this.literal(letters[1]!);
+    if (/^[A-Za-z]$/.test(body) && this.ignoreCase) return this.literal(body);
+    return ANY;
+  }
+
+  private escape(): Node {
+    const c = this.src[this.i + 1];
+    if (c === undefined) throw new Error('dangling escape');
+    if (c === 'u' || c === 'x' || c === 'p' || c === 'P' || c === 'c' || c === 'k' || /\d/.test(c)) {
+      // Code points, property classes, control characters and back-references: skip their syntax.
+      const m = /^\\(?:u\{[\da-fA-F]+\}|u[\da-fA-F]{4}|x[\da-fA-F]{2}|[pP]\{[^}]*\}|c[A-Za-z]|k<[^>]*>|\d+)/.exec(this.src.slice(this.i));
+      if (!m) throw new Error('unknown escape');
+      this.i += m[0].length;
+      return ANY;
+    }
+    this.i += 2;
+    if (c === 'b' || c === 'B') return EMPTY;
+    if (LITERAL_ESCAPE.test(c)) return this.literal(c);
+    return ANY; // \s \w \d \S \W \D \n \t …
+  }
+}
+
+/** Requirement of a sequence: the most selective of its parts, with adjacent literals merged. */
+function concat(items: Node[]): Node {
+  const pieces: Node[] = [];
+  let run: string | null = null;
+  let exact: string | null = '';
+  for (const it of items) {
+    exact = exact !== null && it.exact !== null ? exact + it.exact : null;
+    if (it.exact !== null) {
+      run = (run ?? '') + it.exact;
+      continue;
+    }
+    if (run) pieces.push({ req: [run], exact: run });
+    run = null;
+    pieces.push(it);
+  }
+  if (run) pieces.push({ req: [run], exact: run });
+  let best: Requirement = null;
+  for (const p of pieces) if (p.req && (!best || selectivity(p.req) > selectivity(best))) best = p.req;
+  return { req: exact !== null && exact !== '' ? [exact] : best, exact };
+}
+
+/** Words in nearly every sentence: a requirement naming one of them rules almost nothing out. */
+const COMMON = new Set(['the', 'this', 'our', 'and', 'was', 'were', 'are', 'for', 'with', 'that', 'from', 'has', 'have', 'had', 'not', 'all', 'any', 'its', 'their', 'these', 'which', 'who', 'been', 'be']);
+
+/** A set is as selective as its least selective literal; many alternatives weaken it a little. */
+function selectivity(req: string[]): number {
+  let weakest = Infinity;
+  for (const s of req) weakest = Math.min(weakest, COMMON.has(s.trim()) ? 0 : s.length);
+  return weakest - req.length / 100;
+}
+
+/**
+ * Literals (lower-case) one of which every match of `re` contains, or null when the regex must
+ * always be run. Literals shorter than three characters are too common to be worth a test.
+ */
+export function requiredLiterals(re: RegExp): string[] | null {
+  try {
+    const req = new SourceReader(re.source, re.flags.includes('i')).read().req;
+    if (!req || req.some((s) => s.length < 3)) return null;
+    return [...new Set(req)];
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Which of several sets of literals occur in a (lower-cased) text, for all sets in one scan:
+ * the union of the literals, longest first, tried at every position where one starts. A literal
+ * found also counts for the shorter literals inside it ("researcher" holds "research").
+ * At most 31 sets (a bit each).
+ */
+export class LiteralSets {
+  private readonly scan: RegExp | null;
+  /** For each literal, the sets that one of the literals inside it belongs to. */
+  private readonly owners = new Map<string, number>();
+
+  constructor(sets: readonly (readonly string[])[]) {
+    if (sets.length > 31) throw new Error('LiteralSets: at most 31 sets');
+    const all = [...new Set(sets.flat())].sort((a, b) => b.length - a.length);
+    for (const literal of all) {
+      let mask = 0;
+      sets.forEach((set, i) => {
+        if (set.some((inner) => literal.includes(inner))) mask |= 1 << i;
+      });
+      this.owners.set(literal, mask);
+    }
+    this.scan = all.length ? new RegExp(all.map(escapeLiteral).join('|'), 'g') : null;
+  }
+
+  /** Bit i is set when set i has a literal in `lower`. */
+  present(lower: string): number {
+    if (!this.scan) return 0;
+    let mask = 0;
+    this.scan.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = this.scan.exec(lower))) {
+      mask |= this.owners.get(m[0])!;
+      // From the next character, not the match's end: literals may overlap.
+      this.scan.lastIndex = m.index + 1;
+    }
+    return mask;
+  }
+}
+
+function escapeLiteral(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * `re.test`, preceded by a test for the literals every match needs (case-insensitive on the
+ * original text): for long alternations run over every sentence of a paper, the literal scan
+ * rules most sentences out at a fraction of the cost. `re` must not be global or sticky.
+ */
+export function guardedTest(re: RegExp): (text: string) => boolean {
+  if (re.global || re.sticky) throw new Error('guardedTest: global or sticky regexes keep state between tests');
+  const literals = requiredLiterals(re);
+  if (!literals) return (text) => re.test(text);
+  // Case-insensitive like `re` (or more loosely, for a case-sensitive `re`); Unicode folding when
+  // `re` folds that way, so the guard never rejects what `re` accepts.
+  const guard = new RegExp(literals.map(escapeLiteral).join('|'), re.unicode ? 'iu' : 'i');
+  return (text) => guard.test(text) && re.test(text);
+}

@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMPETING_INTERESTS } from '../../src/analysis/checks/competing-interests';
+import { FUNDING } from '../../src/analysis/checks/funding';
+import { INVOLVEMENT } from '../../src/analysis/checks/involvement';
+import { POSITIONALITY } from '../../src/analysis/checks/positionality';
+import { guardedTest, LiteralSets, requiredLiterals } from '../../src/analysis/regex-prefilter';
+import { paperSentences } from '../../src/analysis/text';
+import { extractHtml } from '../../src/extract/html/index';
+import { parseHtmlInNode } from '../../src/extract/html/node-dom';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Sentences of the built-in example and of every publisher fixture: real statements of all kinds. */
+function fixtureSentences(): string[] {
+  const files = [join(ROOT, 'examples', 'digital-peer-support-meta-analysis.html')];
+  const publishers = join(ROOT, 'test', 'fixtures', 'publishers');
+  for (const f of readdirSync(publishers)) if (f.endsWith('.html')) files.push(join(publishers, f));
+  return files.flatMap((f) => paperSentences(extractHtml(parseHtmlInNode(readFileSync(f, 'utf8')), 'https://example.org/')).map((s) => s.text));
+}
+
+describe('requiredLiterals (what every match of a regex must contain)', () => {
+  it('reads literals through alternation, groups, classes and quantifiers', () => {
+    expect(requiredLiterals(/\b(?:we|I)\s+(?:\w+\s+){0,3}?(?:searched|updated)\b/i)).toEqual(['searched', 'updated']);
+    expect(requiredLiterals(/\b[Tt]his (?:study|review) was funded\b/)).toEqual([' was funded']);
+    expect(requiredLiterals(/co-?(?:produced|designed)/)).toEqual(['produced', 'designed']);
+    expect(requiredLiterals(/ab{2}c/)).toEqual(['abbc']);
+    expect(requiredLiterals(/peer(?! review)/i)).toEqual(['peer']);
+    expect(requiredLiterals(/\bGRIPP2?\b/)).toEqual(['gripp']);
+  });
+
+  it('prefers a rarer part of a sequence to words found in every sentence', () => {
+    expect(requiredLiterals(/\b(?:this|the|our)\s+(?:study|project)\b[^.;]{0,40}?\bco-?(?:produced|designed)\b/i)).toEqual(['produced', 'designed']);
+  });
+
+  it('gives up (null: always run the regex) when a match need not contain a usable literal', () => {
+    expect(requiredLiterals(/\d{4}/)).toBeNull();
+    expect(requiredLiterals(/(?:funding)?\s*:/i)).toBeNull();
+    expect(requiredLiterals(/grants?|\bno\b/i)).toBeNull(); // "no" is too short to be worth a test
+    expect(requiredLiterals(/[A-Z]{2,}/)).toBeNull();
+  });
+
+  it('never rules out a sentence that a statement phrase matches, on the example and every publisher fixture', () => {
+    const sentences = fixtureSentences();
+    const specs = [FUNDING, COMPETING_INTERESTS, POSITIONALITY, INVOLVEMENT];
+    let matched = 0;
+    for (const spec of specs) {
+      for (const re of [...spec.phrases, ...(spec.backMatterPhrases ?? []), ...(spec.methodsPhrases ?? [])]) {
+        const literals = requiredLiterals(re);
+        if (!literals) continue;
+        for (const s of sentences) {
+          if (!re.test(s)) continue;
+          matched++;
+          const lower = s.toLowerCase();
+          expect(literals.some((l) => lower.includes(l)), `${re.source.slice(0, 60)} on "${s}"`).toBe(true);
+        }
+      }
+    }
+    // The fixtures do state funding, competing interests, involvement and positionality.
+    expect(matched).toBeGreaterThan(20);
+  });
+});
+
+describe('LiteralSets (several literal sets, one scan)', () => {
+  it('finds literals that overlap or sit inside longer ones', () => {
+    const sets = new LiteralSets([['research'], ['researcher'], ['searcher'], ['hero']]);
+    expect(sets.present('the researcher said')).toBe(0b0111);
+    expect(sets.present('a research team')).toBe(0b0001);
+    expect(sets.present('superhero')).toBe(0b1000);
+    expect(sets.present('nothing here')).toBe(0);
+  });
+});
+
+describe('guardedTest', () => {
+  it('answers exactly as the regex does, case-insensitively or not', () => {
+    const claim = guardedTest(/\bhealthy (?:adults|volunteers)\b/i);
+    expect(claim('We recruited HEALTHY Adults.')).toBe(true);
+    expect(claim('We recruited adults who were healthy.')).toBe(false);
+    const strict = guardedTest(/\b[Tt]his study\b/);
+    expect(strict('This study')).toBe(true);
+    expect(strict('THIS STUDY')).toBe(false);
+  });
+
+  it('refuses global regexes, whose lastIndex would leak between sentences', () => {
+    expect(() => guardedTest(/x/g)).toThrow(/global/);
+  });
+});
