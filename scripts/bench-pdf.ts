@@ -67,7 +67,7 @@ export async function benchPdf(corpus: string, table: Table, quantile: (s: numbe
   const sorted = ratios.sort((a, b) => a - b);
   console.log(`\nOurs ÷ pdf.js: median ${(quantile(sorted, 0.5) * 100).toFixed(1)}%, max ${(sorted.at(-1)! * 100).toFixed(1)}% (target ≤ 5%).`);
 
-  const cli = join(import.meta.dirname, '..', 'dist', 'cli', 'critical-reader.mjs');
+  const cli = join(process.cwd(), 'dist', 'cli', 'critical-reader.mjs');
   if (!existsSync(cli) || tenPagers.length === 0) {
     console.log('CLI throughput skipped (run `npm run build:cli` first; needs 8–12-page PDFs in the corpus).');
     return;

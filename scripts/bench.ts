@@ -13,7 +13,8 @@ import { analysePaper } from '../src/analysis/engine';
 import { extractHtml } from '../src/extract/html/index';
 import { parseHtmlInNode } from '../src/extract/html/node-dom';
 
-const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+// npm runs scripts from the project root; the corpus sits beside it.
+const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
 
 function quantile(sorted: number[], q: number): number {
   if (!sorted.length) return NaN;
@@ -93,8 +94,7 @@ async function main(): Promise<void> {
   console.log('# Critical Reader benchmark');
   console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
   benchHtml();
-  const pdf = join(import.meta.dirname, 'bench-pdf.ts');
-  if (existsSync(pdf)) await (await import('./bench-pdf')).benchPdf(CORPUS, table, quantile);
+  await (await import('./bench-pdf')).benchPdf(CORPUS, table, quantile);
   await benchExtensionTable();
 }
 
