@@ -1,5 +1,6 @@
 /**
- * Cheap "cannot match" tests for the statement and population regexes.
+ * Cheap "cannot match" tests for the regexes the checks run over every sentence (statement
+ * phrases, population and search wording) and for the lens terms' anchors.
  *
  * Most sentences of a paper state nothing about funding, involvement or positionality, yet each
  * phrase regex was run over each sentence, and irregexp tries a pattern like
@@ -10,7 +11,8 @@
  *
  * Sound by construction for the syntax the rules use (literals, escapes, classes, groups,
  * alternation, quantifiers, anchors, lookarounds); anything the reader does not know makes the
- * regex "always run", never "skip".
+ * regex "always run", never "skip". Regexes with both the `i` and `u` flags are always run:
+ * Unicode case folding matches "ſ" for "s", which lower-casing the text would not show.
  */
 
 /** Literals at least one of which every match contains (lower-cased), or null: no such set. */
@@ -189,8 +191,9 @@ function selectivity(req: string[]): number {
  * always be run. Literals shorter than three characters are too common to be worth a test.
  */
 export function requiredLiterals(re: RegExp): string[] | null {
+  if (re.ignoreCase && re.unicode) return null;
   try {
-    const req = new SourceReader(re.source, re.flags.includes('i')).read().req;
+    const req = new SourceReader(re.source, re.ignoreCase).read().req;
     if (!req || req.some((s) => s.length < 3)) return null;
     return [...new Set(req)];
   } catch {

@@ -39,6 +39,9 @@ describe('requiredLiterals (what every match of a regex must contain)', () => {
     expect(requiredLiterals(/(?:funding)?\s*:/i)).toBeNull();
     expect(requiredLiterals(/grants?|\bno\b/i)).toBeNull(); // "no" is too short to be worth a test
     expect(requiredLiterals(/[A-Z]{2,}/)).toBeNull();
+    // Unicode case folding: /mask/iu matches "maſk", whose lower case has no "mask" in it.
+    expect(/mask/iu.test('maſk')).toBe(true);
+    expect(requiredLiterals(/mask/iu)).toBeNull();
   });
 
   it('never rules out a sentence that a statement phrase matches, on the example and every publisher fixture', () => {

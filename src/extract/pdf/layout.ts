@@ -126,22 +126,27 @@ function isShortLine(l: Line): boolean {
 }
 
 /** Is this column justified (most lines end at the right edge)? Decides if a short line ends a paragraph. */
-function justifiedColumns(lines: Line[]): Set<string> {
-  const tally = new Map<string, [number, number]>();
+function justifiedColumns(lines: Line[]): Set<number> {
+  const tally = new Map<number, [number, number]>();
   for (const l of lines) {
-    const k = `${l.page}:${l.col}`;
+    const k = columnKey(l);
     const t = tally.get(k) ?? [0, 0];
     t[1]++;
     if (l.colRight - l.x1 < 2) t[0]++;
     tally.set(k, t);
   }
-  const out = new Set<string>();
+  const out = new Set<number>();
   for (const [k, [flush, all]] of tally) if (all >= 6 && flush / all >= 0.5) out.add(k);
   return out;
 }
 
 /** Does line `l` start a new paragraph after `p` (both already in reading order)? */
-function startsNewParagraph(p: Line, l: Line, stats: LayoutStats, justified: Set<string>): boolean {
+/** A number naming a line's page column (col is -1, 0 or 1). */
+function columnKey(l: Line): number {
+  return l.page * 4 + l.col + 1;
+}
+
+function startsNewParagraph(p: Line, l: Line, stats: LayoutStats, justified: Set<number>): boolean {
   const sizeChange = Math.abs(l.h - p.h) > 0.12 * stats.bodySize;
   if (sizeChange) return true;
   // A whole line in its own font after or before body text: a heading or a label line.
@@ -157,7 +162,7 @@ function startsNewParagraph(p: Line, l: Line, stats: LayoutStats, justified: Set
   const indent = l.x0 - l.colLeft;
   const prevIndent = p.x0 - p.colLeft;
   if (indent > 0.7 * l.h && indent < 6 * l.h && prevIndent < 0.4 * l.h && TERMINAL.test(p.text)) return true;
-  if (justified.has(`${p.page}:${p.col}`) && isShortLine(p) && /[.!?:]["'”’)\]]?$/.test(p.text)) return true;
+  if (justified.has(columnKey(p)) && isShortLine(p) && /[.!?:]["'”’)\]]?$/.test(p.text)) return true;
   return false;
 }
 
@@ -173,8 +178,9 @@ function styleKey(l: Line): string {
  * a comma or full stop) and lines starting lowercase are never headings.
  */
 function isHeadingDraft(d: Draft, stats: LayoutStats, next: Draft | undefined): boolean {
+  if (d.lines.length > 3) return false;
   const text = d.lines.map((l) => l.text).join(' ').trim();
-  if (d.lines.length > 3 || text.length > 160 || text.length < 2) return false;
+  if (text.length > 160 || text.length < 2) return false;
   if (!/\p{L}/u.test(text) || /^\p{Ll}/u.test(text)) return false;
   // Dates lines ("Received: 9 September 2022 Accepted: …") are set like headings but are not.
   if (/\b(?:received|accepted|published|revised)\b[^]*\d{4}/i.test(text)) return false;

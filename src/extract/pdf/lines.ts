@@ -339,9 +339,12 @@ function sameBaselineRuns(lines: Line[]): Line[] {
   return lines;
 }
 
-/** Key for recognising the same running header on different pages: digits (page numbers) masked. */
+/**
+ * Key for recognising the same running header on different pages: digits (page numbers) masked.
+ * Line texts are whitespace-normalised already (joinFrags).
+ */
 function runningKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+  return text.toLowerCase().replace(/\d+/g, '#');
 }
 
 function zoneKey(l: Line, height: number): string {
