@@ -136,16 +136,20 @@ function isBareLabel(text: string, label: string): boolean {
 
 /**
  * Most sentences of a paper can state none of the statements, yet each spec has a dozen phrase
- * regexes. Each spec's phrases are read for the literal text a match needs (regex-prefilter.ts);
- * one scan of a sentence then tells which specs could match it at all, and the regexes run only
- * for those. Specs register when defined (`statementSpec`) so one scan serves all of them.
+ * regexes and a label to look for. Each spec's phrases and label are read for the literal text
+ * a match needs (regex-prefilter.ts); one scan of a sentence then tells which specs' phrases or
+ * labels could match it at all, and the regexes run only for those. Specs register when defined
+ * (`statementSpec`) so one scan serves all of them: bit 2i stands for spec i's phrases, bit
+ * 2i + 1 for its label.
  */
 const SPECS: StatementSpec[] = [];
-/** Per registered spec: literals one of which any phrase match contains, or null (always try). */
-const SPEC_LITERALS: (string[] | null)[] = [];
+/** Literals one of which any match contains, per bit (empty for bits in `alwaysTried`). */
+const BIT_LITERALS: string[][] = [];
 let literalSets: LiteralSets | null = null;
-/** Bits of the specs whose phrases have no literal to look for. */
+/** Bits with no literal to look for: always tried. */
 let alwaysTried = 0;
+/** Two bits per spec in a 31-bit mask. */
+const MAX_SPECS = 15;
 
 /** Defines a statement spec and registers it for the shared phrase prefilter. */
 export function statementSpec(spec: StatementSpec): StatementSpec {
@@ -156,39 +160,52 @@ export function statementSpec(spec: StatementSpec): StatementSpec {
 function specIndex(spec: StatementSpec): number {
   let i = SPECS.indexOf(spec);
   if (i >= 0) return i;
-  if (SPECS.length >= 31) return -1;
+  if (SPECS.length >= MAX_SPECS) return -1;
   i = SPECS.push(spec) - 1;
-  let literals: string[] | null = [];
+  let phrases: string[] | null = [];
   for (const re of [...spec.phrases, ...(spec.backMatterPhrases ?? []), ...(spec.methodsPhrases ?? [])]) {
     const needed = requiredLiterals(re);
     if (!needed) {
-      literals = null;
+      phrases = null;
       break;
     }
-    literals.push(...needed);
+    phrases.push(...needed);
   }
-  SPEC_LITERALS.push(literals);
-  if (!literals) alwaysTried |= 1 << i;
+  // Every label form (labelEnd, midTextLabel, isBareLabel) contains the label alternation itself.
+  const label = requiredLiterals(new RegExp(`(?:${spec.label})`, 'i'));
+  BIT_LITERALS.push(phrases ?? [], label ?? []);
+  if (!phrases) alwaysTried |= 1 << (2 * i);
+  if (!label) alwaysTried |= 1 << (2 * i + 1);
   literalSets = null;
   generation++;
   return i;
 }
 
-/** Which specs may match each sentence or block, for the current registry (`generation`). */
-const MAY_STATE = new WeakMap<{ text: string }, { generation: number; mask: number }>();
+/** Which bits may match each sentence or block, for the current registry (`generation`). */
+const MAY_MATCH = new WeakMap<{ text: string }, { generation: number; mask: number }>();
 let generation = 0;
+
+function mayMatch(bit: number, unit: { text: string }): boolean {
+  if (alwaysTried & (1 << bit)) return true;
+  let memo = MAY_MATCH.get(unit);
+  if (!memo || memo.generation !== generation) {
+    literalSets ??= new LiteralSets(BIT_LITERALS);
+    memo = { generation, mask: literalSets.present(unit.text.toLowerCase()) };
+    MAY_MATCH.set(unit, memo);
+  }
+  return (memo.mask & (1 << bit)) !== 0;
+}
 
 /** Could any of the spec's phrases match this sentence or block? False means certainly not. */
 function mayState(spec: StatementSpec, unit: { text: string }): boolean {
   const i = specIndex(spec);
-  if (i < 0 || alwaysTried & (1 << i)) return true;
-  let memo = MAY_STATE.get(unit);
-  if (!memo || memo.generation !== generation) {
-    literalSets ??= new LiteralSets(SPEC_LITERALS.map((l) => l ?? []));
-    memo = { generation, mask: literalSets.present(unit.text.toLowerCase()) };
-    MAY_STATE.set(unit, memo);
-  }
-  return (memo.mask & (1 << i)) !== 0;
+  return i < 0 || mayMatch(2 * i, unit);
+}
+
+/** Could the spec's label appear in this sentence or block? False means certainly not. */
+function mayBeLabelled(spec: StatementSpec, unit: { text: string }): boolean {
+  const i = specIndex(spec);
+  return i < 0 || mayMatch(2 * i + 1, unit);
 }
 
 function anyMatches(patterns: readonly RegExp[] | undefined, text: string): boolean {
@@ -199,9 +216,31 @@ function headingMatches(block: Block, heading: RegExp): boolean {
   return block.sectionPath.some((title) => heading.test(title));
 }
 
+/** What every statement check reads the same way: where the argument is, each block's sentences. */
+interface PaperLayout {
+  bounds: BodyBounds;
+  sentencesOf: Map<number, Sentence[]>;
+}
+
+const LAYOUTS = new WeakMap<AnalysisContext, PaperLayout>();
+
+function paperLayout(ctx: AnalysisContext): PaperLayout {
+  let layout = LAYOUTS.get(ctx);
+  if (!layout) {
+    const sentencesOf = new Map<number, Sentence[]>();
+    for (const s of ctx.sentences) {
+      const list = sentencesOf.get(s.blockId);
+      if (list) list.push(s);
+      else sentencesOf.set(s.blockId, [s]);
+    }
+    LAYOUTS.set(ctx, (layout = { bounds: bodyBounds(ctx.paper), sentencesOf }));
+  }
+  return layout;
+}
+
 export function findStatement(ctx: AnalysisContext, spec: StatementSpec): StatementMatch {
-  const { paper, sentences } = ctx;
-  const bounds = bodyBounds(paper);
+  const { paper } = ctx;
+  const { bounds, sentencesOf } = paperLayout(ctx);
   const blockIds = new Set<number>();
   const headed = new Set<number>();
   const matched: Sentence[] = [];
@@ -214,12 +253,6 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     evidence.push(ev);
   };
   const excluded = new Set(spec.excludeRoles ?? []);
-  const sentencesOf = new Map<number, Sentence[]>();
-  for (const s of sentences) {
-    const list = sentencesOf.get(s.blockId);
-    if (list) list.push(s);
-    else sentencesOf.set(s.blockId, [s]);
-  }
 
   const firstSentences = (block: Block, n: number): Evidence[] =>
     (sentencesOf.get(block.id) ?? []).slice(0, n).map((s) => evidenceFromSentence(paper, s));
@@ -256,6 +289,7 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
       NULL_STATEMENT.test(after) ||
       (mayState(spec, unit) && (anyMatches(spec.phrases, unit.text) || anyMatches(spec.methodsPhrases, unit.text) || anyMatches(spec.backMatterPhrases, unit.text)));
     const labelled = own.find((s) => {
+      if (!mayBeLabelled(spec, s)) return false;
       const end = labelEnd(s.text, spec.label);
       return end >= 0 && (!inBody || states(block, s.text.slice(end)));
     });
@@ -268,7 +302,8 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     }
     // A capitalised label with a colon inside running text, outside the body: PDF front-page notes
     // and two-column text mashed into one block ("…Attribution, Fonte de financiamento: CAPES…").
-    if (!inBody || block.role === 'abstract') {
+    const labelInBlock = mayBeLabelled(spec, block);
+    if (labelInBlock && (!inBody || block.role === 'abstract')) {
       const mid = midTextLabel(block.text, spec.label);
       if (mid) {
         blockIds.add(block.id);
@@ -277,7 +312,7 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
         continue;
       }
     }
-    if (isBareLabel(block.text, spec.label)) {
+    if (labelInBlock && isBareLabel(block.text, spec.label)) {
       const next = paper.blocks[block.id + 1];
       if (next && next.kind !== 'heading' && next.role !== 'references' && next.text.trim()) {
         blockIds.add(next.id);
