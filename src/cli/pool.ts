@@ -49,8 +49,12 @@ export async function analyseFiles(jobs: FileJob[], options: PoolOptions): Promi
           results[current] = r;
           feed();
         });
-        // A crashed worker loses no file: whatever it held or never reached is run below.
-        worker.on('error', () => resolve());
+        worker.on('error', (e) => {
+          // A crash loses only the file in hand, reported like any other bad input (running it
+          // again here could crash this thread too); files it never reached are run below.
+          if (current >= 0 && !results[current]) results[current] = { file: jobs[current]!.file, ok: false, message: `could not be analysed (${e.message})` };
+          resolve();
+        });
         feed();
       });
     await Promise.all(Array.from({ length: threads }, () => runWorker(options.workerScript!)));
