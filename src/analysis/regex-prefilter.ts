@@ -114,6 +114,8 @@ class SourceReader {
     const rest = this.src.slice(this.i);
     const lookaround = /^\(\?<?[=!]/.exec(rest);
     const named = /^\(\?<[A-Za-z_$][\w$]*>/.exec(rest);
+    // Any other "(?" form (inline modifiers such as "(?i:") is syntax this reader does not know.
+    if (rest.startsWith('(?') && !lookaround && !named && !rest.startsWith('(?:')) throw new Error('unknown group');
     const open = lookaround?.[0] ?? named?.[0] ?? (rest.startsWith('(?:') ? '(?:' : '(');
     this.i += open.length;
     const inner = this.alternation();
