@@ -140,12 +140,12 @@ function justifiedColumns(lines: Line[]): Set<number> {
   return out;
 }
 
-/** Does line `l` start a new paragraph after `p` (both already in reading order)? */
 /** A number naming a line's page column (col is -1, 0 or 1). */
 function columnKey(l: Line): number {
   return l.page * 4 + l.col + 1;
 }
 
+/** Does line `l` start a new paragraph after `p` (both already in reading order)? */
 function startsNewParagraph(p: Line, l: Line, stats: LayoutStats, justified: Set<number>): boolean {
   const sizeChange = Math.abs(l.h - p.h) > 0.12 * stats.bodySize;
   if (sizeChange) return true;
