@@ -49,7 +49,20 @@ function weightedMode(lines: Line[], key: (l: Line) => number): number {
 
 function fontMode(lines: Line[]): string {
   const counts = new Map<string, number>();
-  for (const l of lines) for (const f of l.frags) counts.set(f.font, (counts.get(f.font) ?? 0) + f.str.length);
+  // Summed run by run (neighbouring fragments mostly share a font): one map update per run.
+  let font: string | null = null;
+  let run = 0;
+  for (const l of lines) {
+    for (const f of l.frags) {
+      if (f.font !== font) {
+        if (font !== null) counts.set(font, (counts.get(font) ?? 0) + run);
+        font = f.font;
+        run = 0;
+      }
+      run += f.str.length;
+    }
+  }
+  if (font !== null) counts.set(font, (counts.get(font) ?? 0) + run);
   let best = '';
   let bestN = -1;
   for (const [k, n] of counts) if (n > bestN) [best, bestN] = [k, n];

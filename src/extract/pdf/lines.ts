@@ -4,55 +4,104 @@
  */
 import type { PdfPageText, PdfTextItem } from './types';
 
-export interface Frag {
-  /** Index into the page's `items` (= pdf.js text-content index, for text-layer anchors). */
-  index: number;
-  str: string;
-  x: number;
-  x1: number;
-  y: number;
-  h: number;
-  font: string;
-  bold: boolean;
+/**
+ * One text item as the layout reads it: a view over the item rather than a copy of its numbers.
+ * A paper has thousands of items and every fragment lives until the paper is built, so copies
+ * would be copied again by each young-generation collection (an object with four number fields
+ * is five heap objects in V8); reading through the item costs nothing once the JIT inlines it.
+ */
+export class Frag {
+  constructor(
+    readonly item: PdfTextItem,
+    /** Index into the page's `items` (= pdf.js text-content index, for text-layer anchors). */
+    readonly index: number,
+  ) {}
+  get str(): string {
+    return this.item.str;
+  }
+  get x(): number {
+    return this.item.x;
+  }
+  get x1(): number {
+    return this.item.x + Math.max(0, this.item.width);
+  }
+  get y(): number {
+    return this.item.y;
+  }
+  get h(): number {
+    return this.item.height > 0 ? this.item.height : 1;
+  }
+  get font(): string {
+    return this.item.fontName;
+  }
+  get bold(): boolean {
+    return this.item.bold === true;
+  }
 }
 
-export interface Line {
-  page: number;
-  frags: Frag[];
-  text: string;
-  x0: number;
-  x1: number;
-  /** Baseline (y grows downwards). */
-  y: number;
-  /** Font size of the line's main text (the fragment holding most characters). */
-  h: number;
-  /** Font of the line's main text. */
-  font: string;
+/** Left and right edges of a column's text block (not the page's), shared by its lines. */
+export interface ColumnEdges {
+  left: number;
+  right: number;
+}
+
+/** One line of text. Its numbers are read through its fragments where they can be, for the same reason as `Frag`'s. */
+export class Line {
+  readonly text: string;
+  readonly x0: number;
+  readonly x1: number;
   /** Every fragment is in one font (a heading set in bold, an all-italic line). */
-  uniformFont: boolean;
-  bold: boolean;
-  /** 0 = left/only column, 1 = right column, -1 = spans the columns. */
-  col: number;
-  /** Left and right edges of the column this line sits in (the text block edges, not the page). */
-  colLeft: number;
-  colRight: number;
+  readonly uniformFont: boolean;
+  readonly bold: boolean;
+  /** 0 = left/only column, 1 = right column, -1 = spans the columns. Set by `orderPage`. */
+  col = 0;
+  /** The column this line sits in; until `orderPage` places it, the line's own extent. */
+  column: ColumnEdges | null = null;
+  /** The fragment holding most characters: the line's main text. */
+  private readonly main: Frag;
+
+  constructor(
+    readonly page: number,
+    readonly frags: Frag[],
+  ) {
+    let main = frags[0]!;
+    for (const f of frags) if (f.str.length > main.str.length) main = f;
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    for (const f of frags) {
+      x0 = Math.min(x0, f.x);
+      x1 = Math.max(x1, f.x1);
+    }
+    this.main = main;
+    this.text = joinFrags(frags);
+    this.x0 = x0;
+    this.x1 = x1;
+    this.uniformFont = frags.every((f) => f.font === main.font);
+    this.bold = frags.every((f) => f.bold || !f.str.trim());
+  }
+
+  /** Baseline (y grows downwards). */
+  get y(): number {
+    return this.main.y;
+  }
+  /** Font size of the line's main text. */
+  get h(): number {
+    return this.main.h;
+  }
+  /** Font of the line's main text. */
+  get font(): string {
+    return this.main.font;
+  }
+  get colLeft(): number {
+    return this.column ? this.column.left : this.x0;
+  }
+  get colRight(): number {
+    return this.column ? this.column.right : this.x1;
+  }
 }
 
 /** A line that is only a list marker ("12.", "[3]", "•"): the text after it, across a gap, is the same line. */
 const MARKER_ONLY = /^\s*(?:[[(]?\d{1,4}[\].):]?|[•·▪‣◦*–-])\s*$/;
-
-function fragOf(item: PdfTextItem, index: number): Frag {
-  return {
-    index,
-    str: item.str,
-    x: item.x,
-    x1: item.x + Math.max(0, item.width),
-    y: item.y,
-    h: item.height > 0 ? item.height : 1,
-    font: item.fontName,
-    bold: item.bold === true,
-  };
-}
 
 /** Joins a line's fragments, adding a space where the gap between them is word-sized. */
 export function joinFrags(frags: Frag[]): string {
@@ -69,44 +118,28 @@ export function joinFrags(frags: Frag[]): string {
     prev = f;
   }
   // Most lines have single spaces only: test before rebuilding the string.
-  return (UNEVEN_SPACE.test(out) ? out.replace(/\s+/g, ' ') : out).trim();
+  return (hasUnevenSpace(out) ? out.replace(/\s+/g, ' ') : out).trim();
 }
 
-/** Whitespace other than a single space (\s covers U+00A0 and the other Unicode spaces). */
-const UNEVEN_SPACE = /[^\S ]|  /;
+/**
+ * Whitespace other than single spaces (`/[^\S ]|  /`, as `\s` counts U+00A0 and the other Unicode
+ * spaces), tested by a loop: a regex call per line cost more than reading the line.
+ */
+function hasUnevenSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (s.charCodeAt(i + 1) === 0x20) return true;
+    } else if (isSpaceCode(c)) return true;
+  }
+  return false;
+}
 
 /** Is this UTF-16 code unit one that `\s` matches? (Without a regex call per fragment.) */
 function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-function finishLine(page: number, frags: Frag[]): Line {
-  let main = frags[0]!;
-  for (const f of frags) if (f.str.length > main.str.length) main = f;
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  for (const f of frags) {
-    x0 = Math.min(x0, f.x);
-    x1 = Math.max(x1, f.x1);
-  }
-  const uniformFont = frags.every((f) => f.font === main.font);
-  return {
-    page,
-    frags,
-    text: joinFrags(frags),
-    x0,
-    x1,
-    y: main.y,
-    h: main.h,
-    font: main.font,
-    uniformFont,
-    bold: frags.every((f) => f.bold || !f.str.trim()),
-    col: 0,
-    colLeft: x0,
-    colRight: x1,
-  };
 }
 
 /**
@@ -121,12 +154,12 @@ export function buildLines(page: PdfPageText): Line[] {
   let curH = 0;
   let curX1 = 0;
   const flush = () => {
-    if (cur.some((f) => f.str.trim())) lines.push(finishLine(page.pageNumber, cur));
+    if (cur.some((f) => f.str.trim())) lines.push(new Line(page.pageNumber, cur));
     cur = [];
   };
   page.items.forEach((item, index) => {
     if (item.rotated || !item.str.trim()) return;
-    const f = fragOf(item, index);
+    const f = new Frag(item, index);
     if (cur.length) {
       const h = Math.max(curH, f.h);
       const sameBaseline = Math.abs(f.y - curY) <= 0.5 * h;
@@ -238,7 +271,7 @@ function mergeWideGaps(lines: Line[], gutter: number | null): Line[] {
   let group: Line[] = [];
   const flush = () => {
     if (group.length === 1) out.push(group[0]!);
-    else if (group.length > 1) out.push(finishLine(group[0]!.page, group.flatMap((g) => g.frags)));
+    else if (group.length > 1) out.push(new Line(group[0]!.page, group.flatMap((g) => g.frags)));
     group = [];
   };
   for (const l of lines) {
@@ -283,12 +316,10 @@ export function orderPage(rawLines: Line[], pageWidth: number): Line[] {
   const lines = mergeWideGaps(rawLines, gutter);
   const byY = [...lines].sort((a, b) => a.y - b.y || a.x0 - b.x0);
   if (gutter === null) {
-    const l = leftEdge(byY);
-    const r = rightEdge(byY);
+    const column: ColumnEdges = { left: leftEdge(byY), right: rightEdge(byY) };
     for (const line of byY) {
       line.col = 0;
-      line.colLeft = l;
-      line.colRight = r;
+      line.column = column;
     }
     return sameBaselineRuns(byY);
   }
@@ -304,19 +335,10 @@ export function orderPage(rawLines: Line[], pageWidth: number): Line[] {
   const leftLines = byY.filter((l) => l.col === 0);
   const rightLines = byY.filter((l) => l.col === 1);
   const spanLines = byY.filter((l) => l.col === -1);
-  const edges = [
-    [leftEdge(leftLines), rightEdge(leftLines)],
-    [leftEdge(rightLines), rightEdge(rightLines)],
-  ] as const;
-  for (const line of byY) {
-    if (line.col === -1) {
-      line.colLeft = edges[0][0];
-      line.colRight = edges[1][1];
-    } else {
-      line.colLeft = edges[line.col]![0];
-      line.colRight = edges[line.col]![1];
-    }
-  }
+  const left: ColumnEdges = { left: leftEdge(leftLines), right: rightEdge(leftLines) };
+  const right: ColumnEdges = { left: leftEdge(rightLines), right: rightEdge(rightLines) };
+  const spanning: ColumnEdges = { left: left.left, right: right.right };
+  for (const line of byY) line.column = line.col === -1 ? spanning : line.col === 0 ? left : right;
   const out: Line[] = [];
   let bandStart = -Infinity;
   const flushBand = (bandEnd: number) => {

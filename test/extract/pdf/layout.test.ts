@@ -197,3 +197,11 @@ describe('footnotes, anchors and hostile text', () => {
     expect(texts(paper.blocks, 'paragraph')).toEqual([hostile]);
   });
 });
+
+describe('line text', () => {
+  it('turns tabs, no-break spaces and doubled spaces inside a line into single spaces', () => {
+    const odd = ['Peer\tsupport was', 'offered\u00a0by trained', 'volunteers  with lived', 'experience\u2003of psychosis.'];
+    const paper = pdfPagesToPaper([page(1, column([odd], 50, 100).lines)]);
+    expect(texts(paper.blocks, 'paragraph')).toEqual(['Peer support was offered by trained volunteers with lived experience of psychosis.']);
+  });
+});
