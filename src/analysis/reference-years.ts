@@ -58,6 +58,8 @@ const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.
 const VANCOUVER_AFTER = /^[a-z]?\s*(?:\p{L}{3,10}\.?(?:\s*\d{1,2})?(?:\s*[-–/]\s*(?:\p{L}{3,10}\.?)?\s*\d{0,2})?\s*)?(?:\[[^\]]{0,60}\]\s*)?;/u;
 /** The full NLM shape "2020;12(3):45" / "2020 Jan;12:e5": year;volume(issue):pages. */
 const VANCOUVER_FULL = /^[a-z]?\s*(?:\p{L}{3,10}\.?(?:\s*\d{1,2})?(?:\s*[-–/]\s*(?:\p{L}{3,10}\.?)?\s*\d{0,2})?\s*)?(?:\[[^\]]{0,60}\]\s*)?;\s*\d+[A-Za-z]?\s*(?:\([^)]{1,20}\))?\s*:\s*[A-Za-z]?\d/u;
+/** An opening bracket and the start of a date before the year: "(March 3, 2020", "(12 2020". */
+const OPENS_PAREN_DATE = new RegExp(`[([]\\s*(?:${MONTH}|\\d{1,2})\\s*(?:\\d{1,2},?\\s*)?$`);
 /** "2006, 12(3): 45", "2006, 12, 45–50" and "2006 12:45" after a year: volume follows. */
 const VOLUME_AFTER = /^[a-z]?\s*,?\s*\d{1,4}\s*(?:\(\s*[\w-]+\s*\)\s*)?[:,]\s*[A-Za-z]?\d/;
 
@@ -101,7 +103,7 @@ function scoreCandidate(year: number, before: string, after: string, runTogether
   else if (year < 1900) score -= 1;
   if (runTogether) return score + 1.5; // glued to the journal name: the year opens the run
 
-  const opensParen = /[([]\s*$/.test(before) || new RegExp(`[([]\\s*(?:${MONTH}|\\d{1,2})\\s*(?:\\d{1,2},?\\s*)?$`).test(before);
+  const opensParen = /[([]\s*$/.test(before) || OPENS_PAREN_DATE.test(before);
   if (opensParen && /^[a-z]?\s*(?:[)\]),;:/]|[-–]\s*\d{2,4}\s*[)\]])/.test(after)) score += 5;
   else if (opensParen) score += 1;
   if (VANCOUVER_FULL.test(after)) score += 7;

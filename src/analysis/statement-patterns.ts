@@ -129,9 +129,11 @@ export function labelEnd(text: string, label: string): number {
   return opening ? m[0].length + opening[0].length : -1;
 }
 
+const BARE_LABEL_MAX = 80;
+
 /** The label as a whole short block (a <dt> or bold run rendered on its own line). */
 function isBareLabel(text: string, label: string): boolean {
-  return text.length <= 80 && cachedRegex(BARE_LABEL, label, () => new RegExp(`^\\s*(?:${label})(?:\\s+statements?)?\\s*[:.]?\\s*$`, 'i')).test(text);
+  return text.length <= BARE_LABEL_MAX && cachedRegex(BARE_LABEL, label, () => new RegExp(`^\\s*(?:${label})(?:\\s+statements?)?\\s*[:.]?\\s*$`, 'i')).test(text);
 }
 
 /**
@@ -220,6 +222,8 @@ function headingMatches(block: Block, heading: RegExp): boolean {
 interface PaperLayout {
   bounds: BodyBounds;
   sentencesOf: Map<number, Sentence[]>;
+  /** Per block, what each of its sentences may match (`mayMatch`'s mask), in `sentencesOf` order. */
+  masksOf: Map<number, { generation: number; masks: number[] }>;
 }
 
 const LAYOUTS = new WeakMap<AnalysisContext, PaperLayout>();
@@ -233,14 +237,39 @@ function paperLayout(ctx: AnalysisContext): PaperLayout {
       if (list) list.push(s);
       else sentencesOf.set(s.blockId, [s]);
     }
-    LAYOUTS.set(ctx, (layout = { bounds: bodyBounds(ctx.paper), sentencesOf }));
+    LAYOUTS.set(ctx, (layout = { bounds: bodyBounds(ctx.paper), sentencesOf, masksOf: new Map() }));
   }
   return layout;
 }
 
+/**
+ * The masks of a block's sentences, scanned once per paper and kept by position: each statement
+ * check then reads a sentence's mask from an array instead of a per-sentence memo lookup.
+ */
+function sentenceMasks(layout: PaperLayout, blockId: number, own: readonly Sentence[]): number[] {
+  let entry = layout.masksOf.get(blockId);
+  if (!entry || entry.generation !== generation) {
+    literalSets ??= new LiteralSets(BIT_LITERALS);
+    const sets = literalSets;
+    entry = { generation, masks: own.map((s) => sets.present(s.text.toLowerCase())) };
+    layout.masksOf.set(blockId, entry);
+  }
+  return entry.masks;
+}
+
+/** Does `mask` (a unit's) leave open that bit `bit` may match? Bits without literals always may. */
+function mayHave(mask: number, bit: number): boolean {
+  return ((mask | alwaysTried) & (1 << bit)) !== 0;
+}
+
 export function findStatement(ctx: AnalysisContext, spec: StatementSpec): StatementMatch {
   const { paper } = ctx;
-  const { bounds, sentencesOf } = paperLayout(ctx);
+  const layout = paperLayout(ctx);
+  const { bounds, sentencesOf } = layout;
+  // This spec's two prefilter bits (a spec past the registry's limit is always tried).
+  const specBit = specIndex(spec);
+  const phraseBit = specBit < 0 ? -1 : 2 * specBit;
+  const labelBit = specBit < 0 ? -1 : 2 * specBit + 1;
   const blockIds = new Set<number>();
   const headed = new Set<number>();
   const matched: Sentence[] = [];
@@ -261,13 +290,15 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     if (block.role === 'references' || block.kind === 'reference' || block.kind === 'heading') continue;
     if (!block.text.trim()) continue;
     const own = sentencesOf.get(block.id) ?? [];
+    const masks = sentenceMasks(layout, block.id, own);
+    const mayStateAt = (k: number) => phraseBit < 0 || mayHave(masks[k]!, phraseBit);
 
     // 1. Under a heading that names the statement.
     if (headingMatches(block, spec.heading)) {
       const declared = DECLARATION_ROLES.has(block.role) || block.kind === 'footnote';
       const outside = outsideBody(block, bounds);
       const cued = spec.headingBodyCue ? spec.headingBodyCue.test(block.text) : true;
-      const phrased = own.some((s) => mayState(spec, s) && anyMatches(spec.phrases, s.text));
+      const phrased = own.some((s, k) => mayStateAt(k) && anyMatches(spec.phrases, s.text));
       // A declarations block outside the argument is a statement whatever it says ("GY is an employee
       // of PLoS"); a heading inside the body (a Results subsection on "Funding") needs a stating phrase.
       const headingCounts = !(spec.headingExcludeRoles ?? []).includes(block.role);
@@ -288,8 +319,8 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     const states = (unit: { text: string }, after: string) =>
       NULL_STATEMENT.test(after) ||
       (mayState(spec, unit) && (anyMatches(spec.phrases, unit.text) || anyMatches(spec.methodsPhrases, unit.text) || anyMatches(spec.backMatterPhrases, unit.text)));
-    const labelled = own.find((s) => {
-      if (!mayBeLabelled(spec, s)) return false;
+    const labelled = own.find((s, k) => {
+      if (labelBit >= 0 && !mayHave(masks[k]!, labelBit)) return false;
       const end = labelEnd(s.text, spec.label);
       return end >= 0 && (!inBody || states(block, s.text.slice(end)));
     });
@@ -302,8 +333,11 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     }
     // A capitalised label with a colon inside running text, outside the body: PDF front-page notes
     // and two-column text mashed into one block ("…Attribution, Fonte de financiamento: CAPES…").
-    const labelInBlock = mayBeLabelled(spec, block);
-    if (labelInBlock && (!inBody || block.role === 'abstract')) {
+    // Both label forms below are possible only outside the body or in short blocks: a body
+    // paragraph is then not scanned a second time (its sentences were, above).
+    const midTextPossible = !inBody || block.role === 'abstract';
+    const labelInBlock = (midTextPossible || block.text.length <= BARE_LABEL_MAX) && mayBeLabelled(spec, block);
+    if (labelInBlock && midTextPossible) {
       const mid = midTextLabel(block.text, spec.label);
       if (mid) {
         blockIds.add(block.id);
@@ -327,11 +361,14 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     if (excluded.has(block.role)) continue;
     const back = isBackMatter(block, bounds);
     const reportsMethods = back || block.role === 'methods';
-    const foreign = spec.foreignDeclarations && inForeignDeclaration(block, spec.foreignDeclarations, spec.heading);
-    for (const s of own) {
+    // Whether the block sits under another declaration's heading: asked only once a sentence could state it.
+    let foreign: boolean | undefined;
+    for (let k = 0; k < own.length; k++) {
+      const s = own[k]!;
       // Rejections below only ever drop a match, so a sentence no phrase can match is done.
-      if (!mayState(spec, s)) continue;
+      if (!mayStateAt(k)) continue;
       if (spec.rejectSentence?.test(s.text)) continue;
+      foreign ??= !!spec.foreignDeclarations && inForeignDeclaration(block, spec.foreignDeclarations, spec.heading);
       if (foreign && !spec.foreignDeclarations!.accept(s.text)) continue;
       const strong = anyMatches(spec.phrases, s.text);
       const weak =
