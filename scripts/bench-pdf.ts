@@ -13,7 +13,7 @@ import { benchmarkPdfInNode } from '../src/extract/pdf/node';
 
 type Table = (headers: string[], rows: (string | number)[][]) => string;
 
-/** Timed runs per PDF (after one warm-up) and CLI runs per folder; medians are reported. */
+/** Timed runs per PDF (after a warm-up pass) and CLI runs per folder; medians are reported. */
 const RUNS = 5;
 
 function pdfsUnder(dir: string): string[] {
@@ -29,42 +29,57 @@ export async function benchPdf(corpus: string, table: Table, quantile: (s: numbe
     console.log('\nPDF benchmark skipped: no PDFs under ../shared/corpus.');
     return;
   }
+  interface Samples {
+    pages: number;
+    pdfjs: number[];
+    layout: number[];
+    analysis: number[];
+    ours: number[];
+    error?: string;
+  }
+  const samples = new Map<string, Samples>(files.map((f) => [f, { pages: 0, pdfjs: [], layout: [], analysis: [], ours: [] }]));
+  const data = new Map(files.map((f) => [f, new Uint8Array(readFileSync(f))]));
+  // Steady state, as in a batch: one warm-up pass over every PDF first (pdf.js's and our code
+  // compiled by the JIT), then RUNS rounds that take the PDFs in turn, so a slow minute of this
+  // machine (its timings wander by ±20%) falls on all PDFs alike rather than on a few.
+  for (let round = -1; round < RUNS; round++) {
+    for (const file of files) {
+      const s = samples.get(file)!;
+      if (s.error) continue;
+      try {
+        const t = await benchmarkPdfInNode(data.get(file)!);
+        const a0 = performance.now();
+        analysePaper(t.paper);
+        const analyse = performance.now() - a0;
+        if (round < 0) continue;
+        s.pages = t.pages;
+        s.pdfjs.push(t.pdfjsMillis);
+        s.layout.push(t.layoutMillis);
+        s.analysis.push(analyse);
+        s.ours.push(t.layoutMillis + analyse);
+      } catch (e) {
+        s.error = (e as Error).message;
+      }
+    }
+  }
   const rows: (string | number)[][] = [];
   const ratios: number[] = [];
   let oursTotal = 0;
   let pdfjsTotal = 0;
   const tenPagers: string[] = [];
+  const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
   for (const file of files) {
-    const data = new Uint8Array(readFileSync(file));
-    try {
-      await benchmarkPdfInNode(data); // warm-up (fonts, JIT)
-      // This machine's timings wander by ±20% between runs: each figure is the median of RUNS.
-      const pdfjs: number[] = [];
-      const layout: number[] = [];
-      const analysis: number[] = [];
-      const ours: number[] = [];
-      let pages = 0;
-      for (let run = 0; run < RUNS; run++) {
-        const t = await benchmarkPdfInNode(data);
-        const a0 = performance.now();
-        analysePaper(t.paper);
-        const analyse = performance.now() - a0;
-        pages = t.pages;
-        pdfjs.push(t.pdfjsMillis);
-        layout.push(t.layoutMillis);
-        analysis.push(analyse);
-        ours.push(t.layoutMillis + analyse);
-      }
-      const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
-      const ratio = median(ours) / median(pdfjs);
-      ratios.push(ratio);
-      oursTotal += median(ours);
-      pdfjsTotal += median(pdfjs);
-      if (pages >= 8 && pages <= 12) tenPagers.push(file);
-      rows.push([basename(file).slice(0, 48), pages, median(pdfjs).toFixed(1), median(layout).toFixed(1), median(analysis).toFixed(1), (ratio * 100).toFixed(1) + '%']);
-    } catch (e) {
-      rows.push([basename(file).slice(0, 48), '—', '—', '—', '—', `unreadable: ${(e as Error).message.slice(0, 40)}`]);
+    const s = samples.get(file)!;
+    if (s.error) {
+      rows.push([basename(file).slice(0, 48), '—', '—', '—', '—', `unreadable: ${s.error.slice(0, 40)}`]);
+      continue;
     }
+    const ratio = median(s.ours) / median(s.pdfjs);
+    ratios.push(ratio);
+    oursTotal += median(s.ours);
+    pdfjsTotal += median(s.pdfjs);
+    if (s.pages >= 8 && s.pages <= 12) tenPagers.push(file);
+    rows.push([basename(file).slice(0, 48), s.pages, median(s.pdfjs).toFixed(1), median(s.layout).toFixed(1), median(s.analysis).toFixed(1), (ratio * 100).toFixed(1) + '%']);
   }
   console.log(`\n## PDFs (${files.length} from ../shared/corpus)\n`);
   console.log(table(['file', 'pages', 'pdf.js text ms', 'layout ms', 'analysis ms', 'ours ÷ pdf.js'], rows));

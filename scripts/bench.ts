@@ -93,9 +93,12 @@ function benchHtml(): void {
 async function main(): Promise<void> {
   console.log('# Critical Reader benchmark');
   console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-  benchHtml();
-  await (await import('./bench-pdf')).benchPdf(CORPUS, table, quantile);
-  await benchExtensionTable();
+  // `npm run bench -- pdf` (or html, extension) runs only the sections named.
+  const wanted = process.argv.slice(2);
+  const runs = (section: string) => wanted.length === 0 || wanted.includes(section);
+  if (runs('html')) benchHtml();
+  if (runs('pdf')) await (await import('./bench-pdf')).benchPdf(CORPUS, table, quantile);
+  if (runs('extension')) await benchExtensionTable();
 }
 
 /** Extension figures in real Chromium (skipped with a note where /usr/bin/chromium is absent). */
