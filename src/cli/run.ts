@@ -3,7 +3,7 @@
  * or JSON); several → one table, a row per paper. Bad inputs are reported one line each and the
  * rest still run; the exit code says whether anything failed.
  */
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Critique } from '../analysis/critique';
@@ -105,13 +105,33 @@ async function expandInputs(inputs: string[]): Promise<{ files: string[]; fromFo
   return { files, fromFolder };
 }
 
-async function walk(dir: string): Promise<string[]> {
+/**
+ * Paper files under `dir`. Symbolic links are followed (a folder of links to a library's PDFs is
+ * a folder of PDFs); each real folder is read once, so a link back up the tree cannot loop. A
+ * broken link with a paper's extension is kept, so that it is reported rather than skipped.
+ */
+async function walk(dir: string, seen = new Set<string>()): Promise<string[]> {
+  const real = await realpath(dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   const out: string[] = [];
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (e.isFile() && INPUT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(p);
+    const isPaperName = INPUT_EXTENSIONS.has(extname(e.name).toLowerCase());
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const target = await stat(p);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch {
+        isFile = isPaperName;
+      }
+    }
+    if (isDir) out.push(...(await walk(p, seen)));
+    else if (isFile && isPaperName) out.push(p);
   }
   return out;
 }

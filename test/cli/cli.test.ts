@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile, mkdir, copyFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile, mkdir, copyFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,21 @@ describe('critical-reader command line', () => {
     const rows = csv.out.trim().split('\r\n');
     expect(rows[0]).toMatch(/^File,Title,Year,References/);
     expect(rows).toHaveLength(2);
+  });
+
+  it('follows symbolic links in a folder, reads a looping link once, and reports a broken one', async () => {
+    const links = join(dir, 'links');
+    await mkdir(links);
+    await symlink(join(process.cwd(), EXAMPLE), join(links, 'linked.html'));
+    await symlink(join(dir, 'folder'), join(links, 'sub'));
+    await symlink(links, join(links, 'loop'));
+    await symlink(join(dir, 'gone.pdf'), join(links, 'broken.pdf'));
+    const csv = await run(['--csv', links]);
+    const rows = csv.out.trim().split('\r\n');
+    // linked.html and sub/a.html, each once; the loop adds nothing.
+    expect(rows).toHaveLength(3);
+    expect(csv.err).toContain('broken.pdf');
+    expect(csv.code).not.toBe(0);
   });
 
   it('refuses unknown options with usage and exit code 2', async () => {
