@@ -25,6 +25,9 @@ interface Truth {
   refYearsUntagged?: (number | null)[];
   hasCompetingInterests: boolean;
   hasFunding: boolean;
+  title?: string;
+  doi?: string;
+  year?: string | number;
 }
 
 interface SetResult {
@@ -38,6 +41,10 @@ interface SetResult {
   coiAdjudicated: number;
   fundingAdjudicated: number;
   peerReviewAsSupport: number;
+  /** Papers whose title, DOI and publication year the engine read as the truth gives them. */
+  titleCorrect: number;
+  doiCorrect: number;
+  yearCorrect: number;
   failures: string[];
 }
 
@@ -64,7 +71,7 @@ function isPeerReviewPhrase(o: Critique['terms'][number]['occurrences'][number])
 
 function newSet(name: string): SetResult {
   const zero = { tp: 0, fp: 0, fn: 0 };
-  return { name, papers: 0, years: zero, naive: zero, coiCorrect: 0, fundingCorrect: 0, coiAdjudicated: 0, fundingAdjudicated: 0, peerReviewAsSupport: 0, failures: [] };
+  return { name, papers: 0, years: zero, naive: zero, coiCorrect: 0, fundingCorrect: 0, coiAdjudicated: 0, fundingAdjudicated: 0, peerReviewAsSupport: 0, titleCorrect: 0, doiCorrect: 0, yearCorrect: 0, failures: [] };
 }
 
 function score(set: SetResult, file: string, c: Critique, truth: Truth): void {
@@ -80,6 +87,10 @@ function score(set: SetResult, file: string, c: Critique, truth: Truth): void {
   if (c.statements.funding.found === adjudicated.hasFunding) set.fundingAdjudicated++;
   else set.failures.push(`${file}: funding ${adjudicated.hasFunding ? 'missed' : 'falsely found'}`);
   set.peerReviewAsSupport += peerReviewAsSupport(c);
+  const words = (t: string | null | undefined) => (t ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (words(c.paper.title) === words(truth.title)) set.titleCorrect++;
+  if ((c.paper.doi ?? '').toLowerCase() === (truth.doi ?? '').toLowerCase()) set.doiCorrect++;
+  if (String(c.paper.year ?? '') === String(truth.year ?? '')) set.yearCorrect++;
 }
 
 function htmlPaper(path: string): Paper {
@@ -119,9 +130,10 @@ function report(sets: SetResult[]): void {
       `${pct(s.coiCorrect / s.papers)} / ${pct(s.coiAdjudicated / s.papers)}`,
       `${pct(s.fundingCorrect / s.papers)} / ${pct(s.fundingAdjudicated / s.papers)}`,
       String(s.peerReviewAsSupport),
+      `${s.titleCorrect} / ${s.doiCorrect} / ${s.yearCorrect}`,
     ];
   });
-  const headers = ['set', 'papers', 'year P', 'year R', 'year F1', 'naive F1', 'COI acc. (truth / adjudicated)', 'funding acc. (truth / adjudicated)', '"peer review" as support'];
+  const headers = ['set', 'papers', 'year P', 'year R', 'year F1', 'naive F1', 'COI acc. (truth / adjudicated)', 'funding acc. (truth / adjudicated)', '"peer review" as support', 'title / DOI / year right'];
   const all = [headers, ...rows];
   const w = headers.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
   const line = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(w[i]!)).join(' | ') + ' |';
@@ -172,6 +184,9 @@ async function main(): Promise<void> {
     pdfAll.coiAdjudicated += s.coiAdjudicated;
     pdfAll.fundingAdjudicated += s.fundingAdjudicated;
     pdfAll.peerReviewAsSupport += s.peerReviewAsSupport;
+    pdfAll.titleCorrect += s.titleCorrect;
+    pdfAll.doiCorrect += s.doiCorrect;
+    pdfAll.yearCorrect += s.yearCorrect;
   }
   if (pdfAll.papers) sets.push(pdfAll);
   console.log('# Critical Reader evaluation on ../shared/corpus\n');
@@ -180,6 +195,10 @@ async function main(): Promise<void> {
   console.log(
     `\nAdjudicated: the truth files are derived from JATS tags, which miss ${STATEMENT_TRUTH_DISPUTES.length} statements that are on the pages ` +
       '(listed with the deciding sentence in src/eval/statements.ts; the corpus tests check each sentence is on the page and quoted by the engine).',
+  );
+  console.log(
+    'Title / DOI / year: read from the page (HTML meta tags; a PDF\'s info dictionary and first page). The printed pages do not print ' +
+      'their DOI, so a PDF DOI counts as right there only when the file carries it.',
   );
 }
 

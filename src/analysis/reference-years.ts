@@ -41,8 +41,9 @@ const MASKS: RegExp[] = [
 /** "n.d.", "in press"… where the year would be: only a strongly placed year may then be trusted. */
 const NO_DATE = /\(\s*(?:n\.\s?d\.?|no date|s\.\s?f\.|o\.\s?J\.|in press|forthcoming)\s*\)|\b(?:n\.\s?d\.|in press|forthcoming)/i;
 
+/** A month name or abbreviation in the languages references are written in (a regex source, for /iu). */
+export const MONTH_ANY_LANGUAGE = '(?:jan|j\u00e4n|feb|fev|f\u00e9v|mar|m\u00e4r|apr|abr|avr|may|mai|mei|maa|jun|jui|jul|lug|giu|aug|ago|ao\u00fb|aou|sep|set|oct|out|okt|ott|nov|dec|dez|dic|d\u00e9c|ene|gen)\\p{L}*\\.?';
 /** The year closes an access/retrieval/citation date ("accessed 12 March 2023", "[cited 2023 Jan 5]"). */
-const MONTH_ANY_LANGUAGE = '(?:jan|j\u00e4n|feb|fev|f\u00e9v|mar|m\u00e4r|apr|abr|avr|may|mai|mei|maa|jun|jui|jul|lug|giu|aug|ago|ao\u00fb|aou|sep|set|oct|out|okt|ott|nov|dec|dez|dic|d\u00e9c|ene|gen)\\p{L}*\\.?';
 const ACCESS_BEFORE = new RegExp(
   '\\b(?:accessed|retrieved|cited|viewed|visited|consulted|updated|modified|downloaded|archived|zugegriffen|abgerufen|zugriff|consultado|consult\u00e9|acceso|acesso|accesso|consultato|geraadpleegd)(?!\\p{L})' +
     `[\\s:,]*(?:(?:on|em|en|am|le|el|il|op)[\\s:,]+)?(?:${MONTH_ANY_LANGUAGE},?\\s+|\\d{1,2}(?:st|nd|rd|th|\\.)?[\\s.,/-]+(?:de\\s+)?){0,3}$`,

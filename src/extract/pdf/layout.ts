@@ -14,6 +14,7 @@ import type { Block, BlockAnchor, BlockKind, Paper, PaperMetadata, SectionRole }
 import { declarationLabel, roleForHeading as roleForHeadingText, INCLUDED_LIST_HEADING } from '../html/sections';
 import { Hyphenation } from './join';
 import { buildLines, dropRunningLines, median, orderPage, type Line } from './lines';
+import { publicationYear } from './publication-year';
 import { splitReferenceLines } from './references';
 import type { PdfInfo, PdfPageText } from './types';
 
@@ -273,6 +274,8 @@ function plausibleInfoTitle(t: string | null): t is string {
 /** Metadata from the info dictionary and the first page. */
 function buildMetadata(
   pages: Line[][],
+  /** Page 1 with its running header and footer, which often carry the DOI, year and copyright. */
+  firstPageAll: Line[],
   stats: LayoutStats,
   hy: Hyphenation,
   info: Partial<PdfInfo> | undefined,
@@ -304,15 +307,10 @@ function buildMetadata(
     }
   }
   if (!title && plausibleInfoTitle(info?.title ?? null)) title = info!.title!;
-  const firstText = first.map((l) => l.text).join('\n');
+  const firstText = firstPageAll.map((l) => l.text).join('\n');
   const pageDoi = DOI_RE.exec(firstText);
   const doi = meta?.doi ?? info?.doi ?? (pageDoi ? cleanDoi(pageDoi[1]!) : null);
-  let year: number | null = meta?.year ?? null;
-  if (year === null) {
-    const m =
-      /\b(?:published(?: online)?|accepted|epub|©|copyright|\(c\))\s*:?\s*(?:[A-Za-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Za-z]+\.?\s+)?((?:19|20)\d\d)\b/i.exec(firstText);
-    if (m) year = Number(m[1]);
-  }
+  const year = meta?.year ?? publicationYear(firstText);
   const metadata: PaperMetadata = {
     title: meta?.title ?? title,
     authors: meta?.authors ?? info?.authors ?? [],
@@ -348,7 +346,7 @@ export function pdfPagesToPaper(pages: PdfPageText[], meta?: Partial<PaperMetada
   const hy = new Hyphenation();
   for (const l of all) hy.learn(l.text);
   const footnotes = markFootnotes(kept, pages.map((p) => p.height), stats);
-  const { metadata, titleLines } = buildMetadata(kept, stats, hy, opts.info, meta);
+  const { metadata, titleLines } = buildMetadata(kept, ordered[0] ?? [], stats, hy, opts.info, meta);
 
   // 2. Paragraph drafts.
   const justified = justifiedColumns(all);

@@ -16,6 +16,7 @@ interface Truth {
   refYearsUntagged?: (number | null)[];
   title?: string;
   doi?: string;
+  year?: string | number;
 }
 
 export interface FileResult {
@@ -29,6 +30,7 @@ export interface FileResult {
   pages: number;
   titleOk: boolean | null;
   doiOk: boolean | null;
+  yearOk: boolean | null;
 }
 
 function walk(dir: string): string[] {
@@ -83,6 +85,7 @@ export async function evaluateCorpus(): Promise<{ files: FileResult[]; total: Ye
       pages: r.pages,
       titleOk: truth?.title ? norm(r.paper.metadata.title) === norm(truth.title) : null,
       doiOk: truth?.doi ? norm(r.paper.metadata.doi) === norm(truth.doi) : null,
+      yearOk: truth?.year ? String(r.paper.metadata.year) === String(truth.year) : null,
     });
   }
   return { files, total, f1: precisionRecallF1(total).f1 };
@@ -95,7 +98,7 @@ export function formatReport(res: { files: FileResult[]; total: YearScore; f1: n
       f.file.padEnd(78),
       `refs ${String(f.refs).padStart(3)}/${f.truthRefs ?? '?'}`,
       f.f1 !== null ? `F1 ${f.f1.toFixed(3)} (tp ${f.score!.tp} fp ${f.score!.fp} fn ${f.score!.fn})` : 'F1 -',
-      `title ${f.titleOk === null ? '-' : f.titleOk ? 'ok' : 'NO'} doi ${f.doiOk === null ? '-' : f.doiOk ? 'ok' : 'NO'}`,
+      `title ${f.titleOk === null ? '-' : f.titleOk ? 'ok' : 'NO'} doi ${f.doiOk === null ? '-' : f.doiOk ? 'ok' : 'NO'} year ${f.yearOk === null ? '-' : f.yearOk ? 'ok' : 'NO'}`,
       `pdf.js ${f.pdfjsMillis.toFixed(0)}ms layout ${f.layoutMillis.toFixed(1)}ms (${pct}%)`,
     ].join('  ');
   });

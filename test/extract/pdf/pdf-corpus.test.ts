@@ -16,5 +16,9 @@ describe('PDF extraction on the shared corpus', () => {
     expect(result.f1).toBeGreaterThanOrEqual(TARGET_F1);
     // Every real PDF yields a reference list of some size (none silently lost).
     for (const f of result.files) expect(f.refs, f.file).toBeGreaterThan(0);
+    // The publication year, which reference ages are measured from, is read off every first page.
+    const withYear = result.files.filter((f) => f.yearOk !== null);
+    expect(withYear.length).toBeGreaterThanOrEqual(10);
+    for (const f of withYear) expect(f.yearOk, `${f.file}: publication year`).toBe(true);
   }, 300_000);
 });
