@@ -12,6 +12,7 @@
  */
 import type { Block, BlockAnchor, BlockKind, Paper, PaperMetadata, SectionRole } from '../../analysis/model';
 import { declarationLabel, roleForHeading as roleForHeadingText, INCLUDED_LIST_HEADING } from '../html/sections';
+import { authorsUnderTitle } from './authors';
 import { Hyphenation } from './join';
 import { buildLines, dropRunningLines, median, orderPage, type Line } from './lines';
 import { publicationYear } from './publication-year';
@@ -313,7 +314,8 @@ function buildMetadata(
   const year = meta?.year ?? publicationYear(firstText);
   const metadata: PaperMetadata = {
     title: meta?.title ?? title,
-    authors: meta?.authors ?? info?.authors ?? [],
+    // The file's own metadata first; many files have none, and then the byline under the title.
+    authors: meta?.authors ?? (info?.authors?.length ? info.authors : authorsUnderTitle(first, titleLines)),
     journal: meta?.journal ?? null,
     published: meta?.published ?? (year !== null ? String(year) : null),
     year,

@@ -17,6 +17,8 @@ interface Truth {
   title?: string;
   doi?: string;
   year?: string | number;
+  /** The JATS file the truth was rendered from ("shared/corpus/jats/…"). */
+  source?: string;
 }
 
 export interface FileResult {
@@ -31,6 +33,8 @@ export interface FileResult {
   titleOk: boolean | null;
   doiOk: boolean | null;
   yearOk: boolean | null;
+  /** Every author the JATS twin names is among the authors read, and no more (null without a twin). */
+  authorsOk: boolean | null;
 }
 
 function walk(dir: string): string[] {
@@ -55,6 +59,21 @@ function manifestRefs(): Map<string, number> {
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Surnames of the authors a JATS file lists, in order. */
+function jatsSurnames(source: string): string[] {
+  const path = join(CORPUS_DIR, '..', '..', source);
+  if (!existsSync(path)) return [];
+  const xml = readFileSync(path, 'utf8');
+  return [...xml.matchAll(/<contrib\b[^>]*contrib-type="author"[^>]*>([\s\S]*?)<\/contrib>/g)].flatMap((m) => {
+    const surname = /<surname>([\s\S]*?)<\/surname>/.exec(m[1]!);
+    return surname ? [surname[1]!.replace(/<[^>]+>/g, '').trim()] : [];
+  });
+}
+
+function sameAuthors(read: string[], surnames: string[]): boolean {
+  return read.length === surnames.length && surnames.every((s, i) => norm(read[i]).endsWith(norm(s)));
+}
 
 export async function evaluateCorpus(): Promise<{ files: FileResult[]; total: YearScore; f1: number }> {
   requireCorpus('printed');
@@ -86,6 +105,7 @@ export async function evaluateCorpus(): Promise<{ files: FileResult[]; total: Ye
       titleOk: truth?.title ? norm(r.paper.metadata.title) === norm(truth.title) : null,
       doiOk: truth?.doi ? norm(r.paper.metadata.doi) === norm(truth.doi) : null,
       yearOk: truth?.year ? String(r.paper.metadata.year) === String(truth.year) : null,
+      authorsOk: truth?.source ? sameAuthors(r.paper.metadata.authors, jatsSurnames(truth.source)) : null,
     });
   }
   return { files, total, f1: precisionRecallF1(total).f1 };
@@ -98,7 +118,7 @@ export function formatReport(res: { files: FileResult[]; total: YearScore; f1: n
       f.file.padEnd(78),
       `refs ${String(f.refs).padStart(3)}/${f.truthRefs ?? '?'}`,
       f.f1 !== null ? `F1 ${f.f1.toFixed(3)} (tp ${f.score!.tp} fp ${f.score!.fp} fn ${f.score!.fn})` : 'F1 -',
-      `title ${f.titleOk === null ? '-' : f.titleOk ? 'ok' : 'NO'} doi ${f.doiOk === null ? '-' : f.doiOk ? 'ok' : 'NO'} year ${f.yearOk === null ? '-' : f.yearOk ? 'ok' : 'NO'}`,
+      `title ${f.titleOk === null ? '-' : f.titleOk ? 'ok' : 'NO'} doi ${f.doiOk === null ? '-' : f.doiOk ? 'ok' : 'NO'} year ${f.yearOk === null ? '-' : f.yearOk ? 'ok' : 'NO'} authors ${f.authorsOk === null ? '-' : f.authorsOk ? 'ok' : 'NO'}`,
       `pdf.js ${f.pdfjsMillis.toFixed(0)}ms layout ${f.layoutMillis.toFixed(1)}ms (${pct}%)`,
     ].join('  ');
   });

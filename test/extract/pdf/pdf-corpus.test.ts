@@ -20,5 +20,9 @@ describe('PDF extraction on the shared corpus', () => {
     const withYear = result.files.filter((f) => f.yearOk !== null);
     expect(withYear.length).toBeGreaterThanOrEqual(10);
     for (const f of withYear) expect(f.yearOk, `${f.file}: publication year`).toBe(true);
+    // Printed pages carry no author metadata: their authors come from the byline alone.
+    const printed = result.files.filter((f) => f.file.startsWith('printed/'));
+    expect(printed.length).toBeGreaterThanOrEqual(10);
+    for (const f of printed) expect(f.authorsOk, `${f.file}: authors as the JATS twin lists them`).toBe(true);
   }, 300_000);
 });
