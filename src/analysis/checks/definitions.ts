@@ -10,7 +10,9 @@
  *   ("is defined as", "refers to", ", i.e.", "(defined as …)"), or preceded by one ("we define",
  *   "by X we mean", "the term X refers", "the definition of X was"), or — only in the abstract,
  *   introduction or methods, with the term as the sentence's subject — a copular sentence
- *   "X is a/an … that/which/in which …" that is not evaluative ("X is a promising approach that…").
+ *   "X is a/an … that/which/in which …" that is not evaluative ("X is a promising approach that…"),
+ *   or, for a concept, "X is … <its own head noun> offered by/that/of …" ("Peer support is social
+ *   support offered by…").
  * - Only uses in the term's core sense (or unmarked uses) can carry a definition, and only
  *   core-sense uses count as uses (terms without a core sense: every use): a definition of
  *   "peer victimisation" does not define "peer" in a peer-support paper, and a paper that says
@@ -139,6 +141,22 @@ const COPULAR = perHeads((h: number) =>
     'iu',
   ));
 const COPULAR_ROLES: SectionRole[] = ['abstract', 'introduction', 'methods'];
+/**
+ * The article-less copular definition of a concept, whose genus is the concept's own head noun:
+ * "Peer support is social and emotional support offered by people with…", "Lived experience is
+ * first-hand experience of…". The head noun must come back within three words and be followed
+ * by what says which kind ("that", "offered by", "between", "of"…); evaluative openings are
+ * refused as above, and so are verbs, negations and quantities in the first word ("is
+ * associated with better support from…", "is not support…", "is one source of support that…").
+ * `head` is a word of letters and digits.
+ */
+const NOT_GENUS_START = `(?:${L}+ed|known|seen|thought|shown|used|being|not|also|often|only|just|still|now|more|less|much|one|another|part|both|either|neither|all|no|some|any|like|unlike|similar|different|related|linked|due|what|how)`;
+const GENUS_COPULAR = (head: string) =>
+  new RegExp(
+    `^${Q_CLOSE}${PAREN}\\s*(?:is|are)\\s+(?!${NOT_GENUS_START}\\b)(?!(?:(?:${L}|-)+\\s+){0,2}(?:${EVALUATIVE})\\b)(?:(?:${L}|-)+[\\s,]+){0,3}?${head}s?[\\s,]+(?:(?:${L}|-)+\\s+){0,3}?(?:that|which|in which|where|whereby|wherein|through which|whose|involving|delivered|provided|offered|given|received|shared|exchanged|between|among|from|by|of)\\b`,
+    'iu',
+  );
+const genusCopular = new Map<string, RegExp>();
 
 const CITATION = new RegExp(
   [
@@ -186,8 +204,15 @@ export function definitionMarker(
   for (const p of BEFORE_PATTERNS) {
     if (p.before.test(before) && p.after.test(after)) return { marker: p.marker, own: p.own ?? null };
   }
-  if (COPULAR_ROLES.includes(role) && SUBJECT_START.test(before) && COPULAR(heads).test(after)) {
-    return { marker: 'is a … that', own: null };
+  if (COPULAR_ROLES.includes(role) && SUBJECT_START.test(before)) {
+    if (COPULAR(heads).test(after)) return { marker: 'is a … that', own: null };
+    // A concept's head noun as the genus ("support" of "peer support"); a single word is no concept.
+    const head = concept ? /[\p{L}\p{N}]+$/u.exec(sentence.slice(matchStart, matchEnd))?.[0]?.toLowerCase() : undefined;
+    if (head && head.length > 2 && /\s|-/.test(sentence.slice(matchStart, matchEnd).trim())) {
+      let re = genusCopular.get(head);
+      if (!re) genusCopular.set(head, (re = GENUS_COPULAR(head)));
+      if (re.test(after)) return { marker: 'is … <kind> that', own: null };
+    }
   }
   return null;
 }

@@ -43,6 +43,24 @@ describe('definition phrases', () => {
     expect(marker(sentence, 'digital peer support')).toBeNull();
   });
 
+  it.each([
+    ['Peer support is social and emotional support offered by people with lived experience.', 'peer support'],
+    ['Digital peer support is peer support delivered through digital technologies.', 'digital peer support'],
+    ['Lived experience is first-hand experience of mental illness or its treatment.', 'lived experience'],
+  ])('recognises "%s", whose genus is the concept\'s own head noun', (sentence, t) => {
+    expect(marker(sentence, t)).toBe('is … <kind> that');
+  });
+
+  it.each([
+    'Peer support is associated with better support from family members.',
+    'Peer support is not support that clinicians can prescribe.',
+    'Peer support is one source of support that people value.',
+    'Peer support is increasingly popular support that services fund.',
+    'Peer support is support.',
+  ])('does not take "%s" for a definition of peer support', (sentence) => {
+    expect(marker(sentence, 'peer support')).toBeNull();
+  });
+
   it('accepts a copular definition only in the abstract, introduction or methods', () => {
     const s = 'Digital peer support is a form of mutual help in which people share experience.';
     expect(marker(s, 'digital peer support', 'results')).toBeNull();
