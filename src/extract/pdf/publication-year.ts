@@ -10,7 +10,9 @@
  * 2. the paper's own suggested citation — "Citation: Smith J (2025) Title. PLoS One…",
  *    "CITE AS: …", "How to cite: …", "Como citar: …" — read with the reference-year scorer;
  * 3. a copyright line — "© 2025 Smith et al.", "Copyright: © 2021", "(c) 2019";
- * 4. an acceptance date — "Accepted: 7 April 2025", "Aprovado em: Abr. 10, 2021".
+ * 4. an acceptance date in the manuscript's history, after its received date — "Received: 3 May
+ *    2024; Accepted: 7 April 2025", "Recebido em: Mar. 27, 2020. Aprovado em: Abr. 10, 2021" (an
+ *    ethics committee's approval date is not one).
  * Received and revised dates never count: they can be years before publication.
  */
 import { MONTH_ANY_LANGUAGE, referenceYear } from '../../analysis/reference-years';
@@ -33,7 +35,10 @@ const dated = (cue: string) =>
 const PUBLISHED = dated(
   String.raw`published(?:\s+online)?|first\s+published|publication\s+date|date\s+of\s+publication|available\s+online|epub(?:lished)?(?:\s+ahead\s+of\s+print)?|publicado|publicada|publié|veröffentlicht`,
 );
-const ACCEPTED = dated(String.raw`accepted(?:\s+for\s+publication)?|approved|aprovado|aprobado|aceito|aceptado|accepté|angenommen`);
+const ACCEPTED = new RegExp(dated(String.raw`accepted(?:\s+for\s+publication)?|approved|aprovado|aprobado|aceito|aceptado|accepté|angenommen`).source, 'giu');
+const RECEIVED = /\b(?:received|submitted|recebido|recibido|reçu|eingegangen)\b/iu;
+/** How far before an acceptance date its received date may be. */
+const HISTORY_SPAN = 250;
 /** "© 2025 Smith et al.", "Copyright: © 2021", "© The Author(s) 2023", "© Springer-Verlag 2015". */
 const COPYRIGHT = new RegExp(String.raw`(?:©|\(c\)|\bcopyright\b)[^\d\n]{0,40}?(?:(?:19|20)\d\d\s*[-–]\s*)?${YEAR}`, 'i');
 /** A suggested citation of the paper itself; its text follows the cue. */
@@ -44,7 +49,14 @@ const CITATION_WINDOW = 400;
 
 /** The publication year printed on a first page (its text, lines joined), or null. */
 export function publicationYear(firstPage: string): number | null {
-  return yearIn(PUBLISHED.exec(firstPage)) ?? citationYear(firstPage) ?? yearIn(COPYRIGHT.exec(firstPage)) ?? yearIn(ACCEPTED.exec(firstPage));
+  return yearIn(PUBLISHED.exec(firstPage)) ?? citationYear(firstPage) ?? yearIn(COPYRIGHT.exec(firstPage)) ?? acceptedYear(firstPage);
+}
+
+function acceptedYear(text: string): number | null {
+  for (const m of text.matchAll(ACCEPTED)) {
+    if (RECEIVED.test(text.slice(Math.max(0, m.index - HISTORY_SPAN), m.index))) return yearIn(m);
+  }
+  return null;
 }
 
 /** The year a match captured (the date forms capture it in different groups). */

@@ -27,6 +27,11 @@ describe('publication year printed on a first page', () => {
     expect(publicationYear('Received: 3 March 2019')).toBeNull();
   });
 
+  it('takes an acceptance date only from the manuscript history, not an ethics approval', () => {
+    expect(publicationYear('Received on October 27, 2020, final version resubmitted on January 21, 2021 and approved on February 22, 2021.')).toBe(2021);
+    expect(publicationYear('The protocol was approved on 12 March 2018 by the ethics committee of the hospital.')).toBeNull();
+  });
+
   it('does not take years the page mentions for other reasons', () => {
     expect(publicationYear('We included studies published in 2010 or later.')).toBeNull();
     expect(publicationYear('the literature published from 1972 to 2018 by authors')).toBeNull();
