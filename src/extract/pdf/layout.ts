@@ -14,6 +14,7 @@ import type { Block, BlockAnchor, BlockKind, Paper, PaperMetadata, SectionRole }
 import { declarationLabel, roleForHeading as roleForHeadingText, INCLUDED_LIST_HEADING } from '../html/sections';
 import { authorsUnderTitle } from './authors';
 import { Hyphenation } from './join';
+import { journalOnFirstPage } from './journal-name';
 import { buildLines, dropRunningLines, median, orderPage, type Line } from './lines';
 import { publicationYear } from './publication-year';
 import { splitReferenceLines } from './references';
@@ -275,8 +276,9 @@ function plausibleInfoTitle(t: string | null): t is string {
 /** Metadata from the info dictionary and the first page. */
 function buildMetadata(
   pages: Line[][],
-  /** Page 1 with its running header and footer, which often carry the DOI, year and copyright. */
+  /** Page 1 with its running header and footer, which often carry the DOI, year, journal and copyright. */
   firstPageAll: Line[],
+  firstPageHeight: number,
   stats: LayoutStats,
   hy: Hyphenation,
   info: Partial<PdfInfo> | undefined,
@@ -316,7 +318,7 @@ function buildMetadata(
     title: meta?.title ?? title,
     // The file's own metadata first; many files have none, and then the byline under the title.
     authors: meta?.authors ?? (info?.authors?.length ? info.authors : authorsUnderTitle(first, titleLines)),
-    journal: meta?.journal ?? null,
+    journal: meta?.journal ?? journalOnFirstPage(firstPageAll, firstPageHeight),
     published: meta?.published ?? (year !== null ? String(year) : null),
     year,
     doi: doi ? doi.replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '') : null,
@@ -348,7 +350,7 @@ export function pdfPagesToPaper(pages: PdfPageText[], meta?: Partial<PaperMetada
   const hy = new Hyphenation();
   for (const l of all) hy.learn(l.text);
   const footnotes = markFootnotes(kept, pages.map((p) => p.height), stats);
-  const { metadata, titleLines } = buildMetadata(kept, ordered[0] ?? [], stats, hy, opts.info, meta);
+  const { metadata, titleLines } = buildMetadata(kept, ordered[0] ?? [], pages[0]?.height ?? 0, stats, hy, opts.info, meta);
 
   // 2. Paragraph drafts.
   const justified = justifiedColumns(all);
