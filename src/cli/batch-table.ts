@@ -7,7 +7,14 @@ export interface BatchRow {
   critique: Critique;
 }
 
-const HEADERS = ['File', 'Title', 'Year', 'References', 'Reference years', 'Included studies', 'Included years', 'Concerns', 'Cautions', 'Findings'];
+// New columns go at the end, so that scripts reading the earlier ones by position keep working.
+const HEADERS = ['File', 'Title', 'Year', 'References', 'Reference years', 'Included studies', 'Included years', 'Concerns', 'Cautions', 'Findings', 'First author', 'DOI'];
+
+/** "Smith J", "Smith J et al." — enough to tell a review's included studies apart in a table. */
+function firstAuthor(authors: string[]): string {
+  if (!authors.length) return '';
+  return authors.length > 1 ? `${authors[0]} et al.` : authors[0]!;
+}
 
 function span(s: YearStats | null): string {
   return s && s.min !== null ? `${s.min}–${s.max}` : '';
@@ -31,6 +38,8 @@ function cells(r: BatchRow): string[] {
     count('concern'),
     count('caution'),
     findings,
+    firstAuthor(c.paper.authors),
+    c.paper.doi ?? '',
   ];
 }
 

@@ -73,7 +73,10 @@ describe('critical-reader command line', () => {
     const csv = await run(['--csv', join(dir, 'folder')]);
     const rows = csv.out.trim().split('\r\n');
     expect(rows[0]).toMatch(/^File,Title,Year,References/);
+    expect(rows[0]).toMatch(/,First author,DOI$/);
     expect(rows).toHaveLength(2);
+    // The example names its authors and DOI in its meta tags: the row says who and which paper.
+    expect(rows[1]).toMatch(/,[^,]+ et al\.,10\.\d{4,9}\/\S+$/);
   });
 
   it('follows symbolic links in a folder, reads a looping link once, and reports a broken one', async () => {
