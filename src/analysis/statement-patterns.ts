@@ -150,6 +150,8 @@ const BIT_LITERALS: string[][] = [];
 let literalSets: LiteralSets | null = null;
 /** Bits with no literal to look for: always tried. */
 let alwaysTried = 0;
+/** Bumped when a spec registers: prefilter masks computed before then are stale. */
+let generation = 0;
 /** Two bits per spec in a 31-bit mask. */
 const MAX_SPECS = 15;
 
@@ -183,31 +185,15 @@ function specIndex(spec: StatementSpec): number {
   return i;
 }
 
-/** Which bits may match each sentence or block, for the current registry (`generation`). */
-const MAY_MATCH = new WeakMap<{ text: string }, { generation: number; mask: number }>();
-let generation = 0;
-
-function mayMatch(bit: number, unit: { text: string }): boolean {
-  if (alwaysTried & (1 << bit)) return true;
-  let memo = MAY_MATCH.get(unit);
-  if (!memo || memo.generation !== generation) {
-    literalSets ??= new LiteralSets(BIT_LITERALS);
-    memo = { generation, mask: literalSets.present(unit.text.toLowerCase()) };
-    MAY_MATCH.set(unit, memo);
-  }
-  return (memo.mask & (1 << bit)) !== 0;
+/** Which bits may match `text` (a sentence's or a block's): one scan for all registered specs. */
+function prefilterMask(text: string): number {
+  literalSets ??= new LiteralSets(BIT_LITERALS);
+  return literalSets.present(text.toLowerCase());
 }
 
-/** Could any of the spec's phrases match this sentence or block? False means certainly not. */
-function mayState(spec: StatementSpec, unit: { text: string }): boolean {
-  const i = specIndex(spec);
-  return i < 0 || mayMatch(2 * i, unit);
-}
-
-/** Could the spec's label appear in this sentence or block? False means certainly not. */
-function mayBeLabelled(spec: StatementSpec, unit: { text: string }): boolean {
-  const i = specIndex(spec);
-  return i < 0 || mayMatch(2 * i + 1, unit);
+/** Does `mask` (a unit's) leave open that bit `bit` may match? Bits without literals always may. */
+function mayHave(mask: number, bit: number): boolean {
+  return ((mask | alwaysTried) & (1 << bit)) !== 0;
 }
 
 function anyMatches(patterns: readonly RegExp[] | undefined, text: string): boolean {
@@ -222,8 +208,8 @@ function headingMatches(block: Block, heading: RegExp): boolean {
 interface PaperLayout {
   bounds: BodyBounds;
   sentencesOf: Map<number, Sentence[]>;
-  /** Per block, what each of its sentences may match (`mayMatch`'s mask), in `sentencesOf` order. */
-  masksOf: Map<number, { generation: number; masks: number[] }>;
+  /** Prefilter masks, for the registry as of `generation`: each block's, and its sentences' in `sentencesOf` order. */
+  masks: { generation: number; ofBlock: Map<number, number>; ofSentences: Map<number, number[]> };
 }
 
 const LAYOUTS = new WeakMap<AnalysisContext, PaperLayout>();
@@ -237,29 +223,32 @@ function paperLayout(ctx: AnalysisContext): PaperLayout {
       if (list) list.push(s);
       else sentencesOf.set(s.blockId, [s]);
     }
-    LAYOUTS.set(ctx, (layout = { bounds: bodyBounds(ctx.paper), sentencesOf, masksOf: new Map() }));
+    LAYOUTS.set(ctx, (layout = { bounds: bodyBounds(ctx.paper), sentencesOf, masks: { generation, ofBlock: new Map(), ofSentences: new Map() } }));
   }
   return layout;
 }
 
 /**
- * The masks of a block's sentences, scanned once per paper and kept by position: each statement
- * check then reads a sentence's mask from an array instead of a per-sentence memo lookup.
+ * Prefilter masks, scanned once per paper and shared by the statement checks: every text is
+ * scanned once for all specs, and a check reads a sentence's mask by its position in the block.
  */
-function sentenceMasks(layout: PaperLayout, blockId: number, own: readonly Sentence[]): number[] {
-  let entry = layout.masksOf.get(blockId);
-  if (!entry || entry.generation !== generation) {
-    literalSets ??= new LiteralSets(BIT_LITERALS);
-    const sets = literalSets;
-    entry = { generation, masks: own.map((s) => sets.present(s.text.toLowerCase())) };
-    layout.masksOf.set(blockId, entry);
-  }
-  return entry.masks;
+function currentMasks(layout: PaperLayout): PaperLayout['masks'] {
+  if (layout.masks.generation !== generation) layout.masks = { generation, ofBlock: new Map(), ofSentences: new Map() };
+  return layout.masks;
 }
 
-/** Does `mask` (a unit's) leave open that bit `bit` may match? Bits without literals always may. */
-function mayHave(mask: number, bit: number): boolean {
-  return ((mask | alwaysTried) & (1 << bit)) !== 0;
+function sentenceMasks(layout: PaperLayout, blockId: number, own: readonly Sentence[]): number[] {
+  const { ofSentences } = currentMasks(layout);
+  let masks = ofSentences.get(blockId);
+  if (!masks) ofSentences.set(blockId, (masks = own.map((s) => prefilterMask(s.text))));
+  return masks;
+}
+
+function blockMask(layout: PaperLayout, block: Block): number {
+  const { ofBlock } = currentMasks(layout);
+  let mask = ofBlock.get(block.id);
+  if (mask === undefined) ofBlock.set(block.id, (mask = prefilterMask(block.text)));
+  return mask;
 }
 
 export function findStatement(ctx: AnalysisContext, spec: StatementSpec): StatementMatch {
@@ -292,6 +281,7 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     const own = sentencesOf.get(block.id) ?? [];
     const masks = sentenceMasks(layout, block.id, own);
     const mayStateAt = (k: number) => phraseBit < 0 || mayHave(masks[k]!, phraseBit);
+    const blockMay = (bit: number) => bit < 0 || mayHave(blockMask(layout, block), bit);
 
     // 1. Under a heading that names the statement.
     if (headingMatches(block, spec.heading)) {
@@ -316,13 +306,14 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     // In the body a label may be a theme name ("Funding: participants said…"), so it must state something.
     // (Position, not role: an extractor may already have given a labelled paragraph the declarations role.)
     const inBody = block.kind !== 'footnote' && !outsideBody(block, bounds);
-    const states = (unit: { text: string }, after: string) =>
+    // The rest of a labelled sentence states something, or its block does.
+    const states = (after: string) =>
       NULL_STATEMENT.test(after) ||
-      (mayState(spec, unit) && (anyMatches(spec.phrases, unit.text) || anyMatches(spec.methodsPhrases, unit.text) || anyMatches(spec.backMatterPhrases, unit.text)));
+      (blockMay(phraseBit) && (anyMatches(spec.phrases, block.text) || anyMatches(spec.methodsPhrases, block.text) || anyMatches(spec.backMatterPhrases, block.text)));
     const labelled = own.find((s, k) => {
       if (labelBit >= 0 && !mayHave(masks[k]!, labelBit)) return false;
       const end = labelEnd(s.text, spec.label);
-      return end >= 0 && (!inBody || states(block, s.text.slice(end)));
+      return end >= 0 && (!inBody || states(s.text.slice(end)));
     });
     if (labelled) {
       blockIds.add(block.id);
@@ -336,7 +327,7 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     // Both label forms below are possible only outside the body or in short blocks: a body
     // paragraph is then not scanned a second time (its sentences were, above).
     const midTextPossible = !inBody || block.role === 'abstract';
-    const labelInBlock = (midTextPossible || block.text.length <= BARE_LABEL_MAX) && mayBeLabelled(spec, block);
+    const labelInBlock = (midTextPossible || block.text.length <= BARE_LABEL_MAX) && blockMay(labelBit);
     if (labelInBlock && midTextPossible) {
       const mid = midTextLabel(block.text, spec.label);
       if (mid) {
