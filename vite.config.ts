@@ -20,35 +20,22 @@ import { extensionPageInputs } from './scripts/extension-pages.mjs';
 const ROOT = process.cwd();
 const OUT = resolve(ROOT, process.env.CR_EXTENSION_OUT ?? 'dist/chrome');
 
-function cliConfig(): UserConfig {
-  return {
-    // public/ holds the extension's icons; the CLI output must not carry them.
-    publicDir: false,
-    build: {
-      ssr: 'src/cli/main.ts',
-      outDir: 'dist/cli',
-      emptyOutDir: true,
-      target: 'node20',
-      sourcemap: false,
-      rollupOptions: { output: { entryFileNames: 'critical-reader.mjs', banner: '#!/usr/bin/env node' } },
-    },
-  };
-}
-
 /**
- * `npm run bench` runs the benchmark as a bundle built like the CLI: timing the shipped shape of
- * the code, not tsx's per-file transform (which wraps every function in a naming helper).
+ * An ES module for Node with dependencies left external: the command line, and the benchmark
+ * (`npm run bench` times the code in the shape it ships in, not tsx's per-file transform, which
+ * wraps every function in a naming helper).
  */
-function benchConfig(): UserConfig {
+function nodeBundle(entry: string, outDir: string, fileName: string, banner?: string): UserConfig {
   return {
+    // public/ holds the extension's icons; these outputs must not carry them.
     publicDir: false,
     build: {
-      ssr: 'scripts/bench.ts',
-      outDir: 'dist/bench',
+      ssr: entry,
+      outDir,
       emptyOutDir: true,
       target: 'node20',
       sourcemap: false,
-      rollupOptions: { output: { entryFileNames: 'bench.mjs' } },
+      rollupOptions: { output: { entryFileNames: fileName, ...(banner ? { banner } : {}) } },
     },
   };
 }
@@ -122,9 +109,9 @@ function pagesConfig(): UserConfig {
 export default defineConfig(({ mode }) => {
   switch (mode) {
     case 'cli':
-      return cliConfig();
+      return nodeBundle('src/cli/main.ts', 'dist/cli', 'critical-reader.mjs', '#!/usr/bin/env node');
     case 'bench':
-      return benchConfig();
+      return nodeBundle('scripts/bench.ts', 'dist/bench', 'bench.mjs');
     case 'background':
       return iifeConfig('src/background/index.ts', 'background.js', [extensionAssets()], resolve(ROOT, 'public'));
     case 'content':

@@ -31,9 +31,10 @@ export function defaultJobs(cores: number): number {
 export async function analyseFiles(jobs: FileJob[], options: PoolOptions): Promise<FileResult[]> {
   const threads = Math.min(options.jobs, jobs.length);
   const results = new Array<FileResult>(jobs.length);
-  if (threads > 1 && options.workerScript) {
+  const script = options.workerScript;
+  if (threads > 1 && script) {
     let next = 0;
-    const runWorker = (script: URL) =>
+    const runWorker = () =>
       new Promise<void>((resolve) => {
         const worker = new Worker(script, { workerData: { criticalReaderWorker: true } });
         let current = -1;
@@ -57,7 +58,7 @@ export async function analyseFiles(jobs: FileJob[], options: PoolOptions): Promi
         });
         feed();
       });
-    await Promise.all(Array.from({ length: threads }, () => runWorker(options.workerScript!)));
+    await Promise.all(Array.from({ length: threads }, runWorker));
   }
   for (let i = 0; i < jobs.length; i++) results[i] ??= await analyseFile(jobs[i]!);
   return results;
