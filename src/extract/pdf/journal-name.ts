@@ -7,7 +7,7 @@
  * Only lines in the page's top and bottom margins are read, and only these shapes (name, then
  * year and volume, or name and the DOI link): a name is left out rather than guessed.
  */
-import type { Line } from './lines';
+import { inPageMargin, type Line } from './lines';
 
 /** Words of a journal name: capitalised first, letters, dots (abbreviations), "&", hyphens. */
 const NAME = String.raw`(\p{Lu}[\p{L}\p{M}.&'’ -]{2,80}?)`;
@@ -22,13 +22,10 @@ const SHAPES = [
   new RegExp(String.raw`^${NAME}\s*\|\s*(?:https?://)?(?:dx\.)?doi\.org/`, 'u'),
 ];
 const NOT_A_NAME = /^(?:page|pages|vol|volume|downloaded|received|accepted|published|copyright|open access|research|article|original|review|doi|https?)\b/i;
-/** Margins: the top and bottom share of the page where running headers and footers sit. */
-const TOP = 0.12;
-const BOTTOM = 0.9;
 
 export function journalOnFirstPage(lines: readonly Line[], pageHeight: number): string | null {
   for (const l of lines) {
-    if (pageHeight > 0 && l.y >= pageHeight * TOP && l.y <= pageHeight * BOTTOM) continue;
+    if (pageHeight > 0 && !inPageMargin(l, pageHeight)) continue;
     for (const shape of SHAPES) {
       const name = shape.exec(l.text)?.[1]?.trim().replace(/[,.\s]+$/, (m) => (m.startsWith('.') ? '.' : ''));
       if (name && plausibleName(name)) return name;

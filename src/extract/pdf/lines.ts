@@ -361,6 +361,11 @@ function sameBaselineRuns(lines: Line[]): Line[] {
   return lines;
 }
 
+/** In the top or bottom margin of a page (of `height`), where running headers, footers and page numbers sit. */
+export function inPageMargin(l: Line, height: number): boolean {
+  return l.y < height * 0.12 || l.y > height * 0.9;
+}
+
 /**
  * Key for recognising the same running header on different pages: digits (page numbers) masked.
  * Line texts are whitespace-normalised already (joinFrags).
@@ -383,13 +388,12 @@ const PAGE_NUMBER =
  */
 export function dropRunningLines(pages: { lines: Line[]; height: number }[]): { lines: Line[]; dropped: number }[] {
   const n = pages.length;
-  const inZone = (l: Line, height: number) => l.y < height * 0.12 || l.y > height * 0.9;
   const pagesByKey = new Map<string, Set<number>>();
   // Each margin line's key, computed once for both passes.
   const keys = new Map<Line, string>();
   pages.forEach((p, i) => {
     for (const l of p.lines) {
-      if (!inZone(l, p.height)) continue;
+      if (!inPageMargin(l, p.height)) continue;
       const key = zoneKey(l, p.height);
       keys.set(l, key);
       let set = pagesByKey.get(key);
