@@ -8,7 +8,8 @@
 import type { AnalysisContext } from './context';
 import type { Evidence } from './critique';
 import type { Block, Paper, SectionRole } from './model';
-import { LiteralSets, requiredLiterals } from './regex-prefilter';
+import { LiteralAutomaton } from './literal-automaton';
+import { requiredLiterals } from './regex-prefilter';
 import { evidenceFromSentence, evidenceFromSpan, type Sentence } from './text';
 
 export interface StatementSpec {
@@ -139,15 +140,15 @@ function isBareLabel(text: string, label: string): boolean {
 /**
  * Most sentences of a paper can state none of the statements, yet each spec has a dozen phrase
  * regexes and a label to look for. Each spec's phrases and label are read for the literal text
- * a match needs (regex-prefilter.ts); one scan of a sentence then tells which specs' phrases or
- * labels could match it at all, and the regexes run only for those. Specs register when defined
- * (`statementSpec`) so one scan serves all of them: bit 2i stands for spec i's phrases, bit
- * 2i + 1 for its label.
+ * a match needs (regex-prefilter.ts); one scan of a sentence (literal-automaton.ts) then tells
+ * which specs' phrases or labels could match it at all, and the regexes run only for those.
+ * Specs register when defined (`statementSpec`) so one scan serves all of them: bit 2i stands
+ * for spec i's phrases, bit 2i + 1 for its label.
  */
 const SPECS: StatementSpec[] = [];
 /** Literals one of which any match contains, per bit (empty for bits in `alwaysTried`). */
 const BIT_LITERALS: string[][] = [];
-let literalSets: LiteralSets | null = null;
+let literalScan: LiteralAutomaton | null = null;
 /** Bits with no literal to look for: always tried. */
 let alwaysTried = 0;
 /** Bumped when a spec registers: prefilter masks computed before then are stale. */
@@ -180,15 +181,15 @@ function specIndex(spec: StatementSpec): number {
   BIT_LITERALS.push(phrases ?? [], label ?? []);
   if (!phrases) alwaysTried |= 1 << (2 * i);
   if (!label) alwaysTried |= 1 << (2 * i + 1);
-  literalSets = null;
+  literalScan = null;
   generation++;
   return i;
 }
 
 /** Which bits may match `text` (a sentence's or a block's): one scan for all registered specs. */
 function prefilterMask(text: string): number {
-  literalSets ??= new LiteralSets(BIT_LITERALS);
-  return literalSets.present(text.toLowerCase());
+  literalScan ??= new LiteralAutomaton(BIT_LITERALS);
+  return literalScan.present(text);
 }
 
 /** Does `mask` (a unit's) leave open that bit `bit` may match? Bits without literals always may. */

@@ -3,9 +3,26 @@
  * that analyse files in parallel in batch runs (src/cli/pool.ts).
  */
 import '../shared/node-polyfills';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { usePdfjsCodeCache } from '../extract/pdf/pdfjs-node';
 import { serveWorker } from './pool';
 import { runCli } from './run';
+
+/**
+ * Where compiled pdf.js code is kept between runs (src/extract/pdf/pdfjs-code-cache.ts): this
+ * user's cache directory, CRITICAL_READER_CACHE if set, none if that is "off".
+ */
+function codeCacheDir(): string | null {
+  const set = process.env.CRITICAL_READER_CACHE;
+  if (set) return set === 'off' ? null : set;
+  const base = process.env.XDG_CACHE_HOME || (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) || join(homedir(), '.cache');
+  return join(base, 'critical-reader');
+}
+
+const cacheDir = codeCacheDir();
+if (cacheDir) usePdfjsCodeCache(cacheDir);
 
 if (!isMainThread && parentPort && (workerData as { criticalReaderWorker?: boolean } | null)?.criticalReaderWorker) {
   serveWorker(parentPort);

@@ -5,6 +5,7 @@ import { COMPETING_INTERESTS } from '../../src/analysis/checks/competing-interes
 import { FUNDING } from '../../src/analysis/checks/funding';
 import { INVOLVEMENT } from '../../src/analysis/checks/involvement';
 import { POSITIONALITY } from '../../src/analysis/checks/positionality';
+import { foldCase, LiteralAutomaton } from '../../src/analysis/literal-automaton';
 import { guardedTest, LiteralSets, requiredLiterals } from '../../src/analysis/regex-prefilter';
 import { paperSentences } from '../../src/analysis/text';
 import { extractHtml } from '../../src/extract/html/index';
@@ -70,13 +71,59 @@ describe('requiredLiterals (what every match of a regex must contain)', () => {
   });
 });
 
-describe('LiteralSets (several literal sets, one scan)', () => {
+describe.each([
+  ['LiteralSets (a regex alternation, on lower-cased text)', LiteralSets],
+  ['LiteralAutomaton (Aho–Corasick, on the text as it is)', LiteralAutomaton],
+])('%s', (_, Sets) => {
   it('finds literals that overlap or sit inside longer ones', () => {
-    const sets = new LiteralSets([['research'], ['researcher'], ['searcher'], ['hero']]);
+    const sets = new Sets([['research'], ['researcher'], ['searcher'], ['hero']]);
     expect(sets.present('the researcher said')).toBe(0b0111);
     expect(sets.present('a research team')).toBe(0b0001);
     expect(sets.present('superhero')).toBe(0b1000);
     expect(sets.present('nothing here')).toBe(0);
+  });
+});
+
+describe('LiteralAutomaton', () => {
+  it('reads the text case-folded, as the regexes it stands in for do', () => {
+    const sets = new LiteralAutomaton([['funding'], ['conflict of interest'], ['straße'], ['σύγκρουση']]);
+    expect(sets.present('FUNDING: none.')).toBe(0b0001);
+    expect(sets.present('Conflict Of Interest')).toBe(0b0010);
+    expect(sets.present('STRAßE')).toBe(0b0100);
+    // Final sigma and capital sigma fold to σ; a case-insensitive regex treats them alike.
+    expect(sets.present('ΣΎΓΚΡΟΥΣΗ')).toBe(0b1000);
+    expect(sets.present('fund ing, conflicts of interests')).toBe(0);
+    // "İ" lower-cases to "i" + a combining dot; the dot breaks the word, as in lower-cased text.
+    expect(new LiteralAutomaton([['in']]).present('İN')).toBe(0);
+    expect(new LiteralAutomaton([['i̇n']]).present('İN')).toBe(1);
+  });
+
+  it('never folds apart two characters that a case-insensitive regex or lower-casing treats as one', () => {
+    // Irregexp's non-Unicode case-insensitive equality is "same upper case" (when that is one
+    // character), so it suffices to check each character against its upper and lower case.
+    const apart: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const other of [ch.toUpperCase(), ch.toLowerCase()]) {
+        if (other.length !== 1 || other === ch) continue;
+        const same = new RegExp(`^\\u${other.charCodeAt(0).toString(16).padStart(4, '0')}$`, 'i').test(ch) || other === ch.toLowerCase();
+        if (same && foldCase(ch) !== foldCase(other)) apart.push(ch);
+      }
+    }
+    expect(apart).toEqual([]);
+  });
+
+  it('finds every literal at every place on random text, as a plain substring search does', () => {
+    const literals = [['abra', 'cad'], ['bra'], ['dab', 'a'], ['racadab'], ['zz']];
+    const sets = new LiteralAutomaton(literals);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 500; n++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 30) }, () => 'abcdrzAB'[Math.floor(random() * 8)]).join('');
+      const expected = literals.reduce((m, set, i) => (set.some((l) => text.toLowerCase().includes(l)) ? m | (1 << i) : m), 0);
+      expect(sets.present(text), text).toBe(expected);
+    }
   });
 });
 

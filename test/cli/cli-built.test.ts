@@ -3,7 +3,7 @@
  * worker threads for batch runs, exit codes.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,8 +16,11 @@ const EXAMPLE = 'examples/digital-peer-support-meta-analysis.html';
 const TWO_COLUMN_PDF = 'test/fixtures/pdf/peer-support-two-column.pdf';
 
 let folder: string;
+/** pdf.js's code cache for these runs: not the cache directory of whoever runs the tests. */
+let codeCache: string;
 beforeAll(async () => {
   await build({ mode: 'cli', logLevel: 'silent' });
+  codeCache = await mkdtemp(join(tmpdir(), 'cr-code-cache-'));
   folder = await mkdtemp(join(tmpdir(), 'cr-batch-'));
   await mkdir(join(folder, 'sub'));
   for (let i = 0; i < 3; i++) await copyFile(EXAMPLE, join(folder, `page-${i}.html`));
@@ -25,9 +28,10 @@ beforeAll(async () => {
   await writeFile(join(folder, 'sub', 'broken.pdf'), '%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntruncated');
 }, 120_000);
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], cache = codeCache): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    const env = { ...process.env, CRITICAL_READER_CACHE: cache };
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024, env });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -52,6 +56,25 @@ describe('the built command line', () => {
     expect(one.code).toBe(1);
     expect(one.stdout.trim().split('\r\n')).toHaveLength(1 + 4);
     expect(one.stderr).toMatch(/broken\.pdf: This PDF is damaged or incomplete/);
+  });
+
+  it("keeps pdf.js's compiled code between runs without changing a result, and survives a damaged cache", async () => {
+    const cache = await mkdtemp(join(tmpdir(), 'cr-code-cache-'));
+    const uncached = await cli(['--json', TWO_COLUMN_PDF], 'off');
+    const first = await cli(['--json', TWO_COLUMN_PDF], cache);
+    const files = await readdir(cache);
+    expect(files.filter((f) => f.endsWith('.bin'))).toHaveLength(2); // pdf.js and its worker code
+    const second = await cli(['--json', TWO_COLUMN_PDF], cache);
+    const withoutGenerator = (out: string) => out.replace(/"generator":\s*"[^"]*"/, '');
+    expect(withoutGenerator(first.stdout)).toBe(withoutGenerator(uncached.stdout));
+    expect(withoutGenerator(second.stdout)).toBe(withoutGenerator(uncached.stdout));
+    // A cache V8 cannot use (here: garbage) is ignored and written anew.
+    for (const f of files) await writeFile(join(cache, f), 'not a code cache');
+    const damaged = await cli(['--json', TWO_COLUMN_PDF], cache);
+    expect(damaged.code).toBe(0);
+    expect(withoutGenerator(damaged.stdout)).toBe(withoutGenerator(uncached.stdout));
+    for (const f of files) expect((await stat(join(cache, f))).size).toBeGreaterThan(100_000);
+    expect((await readFile(join(cache, files[0]!), 'utf8')).startsWith('not a code cache')).toBe(false);
   });
 
   it('reads a PDF', async () => {

@@ -159,34 +159,33 @@ export class Hyphenation {
 
   /**
    * Joins lines into running text (line texts are whitespace-normalised, as `joinFrags` makes
-   * them). Only the last TAIL characters of the text so far decide each join, so they are kept
-   * apart: slicing the growing string itself would flatten it on every line.
+   * them). Most joins are decided by the previous line's last character alone; only a hyphen,
+   * slash or full stop there needs the last TAIL characters of the text so far, read from the
+   * last parts then (slicing the growing string itself would flatten it on every line).
    */
   joinAll(lines: readonly string[]): string {
     const parts: string[] = [];
-    let tail = '';
     for (const next of lines) {
       if (!next) continue;
-      if (!parts.length) {
-        parts.push(next);
-        tail = next.length > TAIL ? next.slice(-TAIL) : next;
-        continue;
+      if (parts.length) {
+        const joint = this.joint(parts, next);
+        if (joint === DROP_HYPHEN) {
+          // (A part that was only the hyphen goes: the parts are never empty.)
+          const cut = parts.pop()!.slice(0, -1);
+          if (cut) parts.push(cut);
+        } else if (joint === SPACE) parts.push(' ');
       }
-      const joint = this.joint(tail, next);
-      if (joint === DROP_HYPHEN) {
-        parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
-        tail = tail.slice(0, -1);
-      } else if (joint === SPACE) parts.push(' ');
       parts.push(next);
-      tail += (joint === SPACE ? ' ' : '') + next;
-      if (tail.length > TAIL) tail = tail.slice(-TAIL);
     }
     return parts.join('');
   }
 
-  /** How `next` continues a text ending in `tail`. */
-  private joint(tail: string, next: string): Joint {
-    const last = tail[tail.length - 1];
+  /** How `next` continues the text so far, `parts` (none of them empty). */
+  private joint(parts: readonly string[], next: string): Joint {
+    const previous = parts[parts.length - 1]!;
+    const last = previous[previous.length - 1];
+    if (last !== '-' && last !== '/' && last !== '.') return SPACE;
+    const tail = tailOf(parts);
     if (last === '-') {
       const first = lettersBeforeHyphen(tail);
       if (first) {
@@ -208,6 +207,13 @@ export class Hyphenation {
     if ((last === '/' || last === '.') && (last === '/' ? /^[\w%.~/-]/ : /^[a-z\d]/).test(next) && URL_BREAK.test(tail)) return ABUT;
     return SPACE;
   }
+}
+
+/** The last TAIL characters of the text that `parts` make up. */
+function tailOf(parts: readonly string[]): string {
+  let tail = '';
+  for (let i = parts.length - 1; i >= 0 && tail.length < TAIL; i--) tail = parts[i] + tail;
+  return tail.length > TAIL ? tail.slice(-TAIL) : tail;
 }
 
 const ABUT = 0;

@@ -3,28 +3,16 @@
  * Node 20 once `Promise.withResolvers` is polyfilled (src/shared/node-polyfills.ts).
  * The browser viewer opens documents itself and calls `extractPdf` with its own proxy.
  */
-import { createRequire } from 'node:module';
-import { dirname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PaperMetadata, Paper } from '../../analysis/model';
 import { PdfError, looksLikePdf, pdfErrorFromPdfjs } from './errors';
 import { extractPdf, extractPdfTimed, type TimedExtraction } from './index';
-import { loadPdfjs, sharedPdfWorker } from './pdfjs-node';
+import { loadPdfjs, notePdfRead, pdfjsDir, sharedPdfWorker } from './pdfjs-node';
 
 export interface LoadPdfOptions {
   password?: string;
 }
-
-/** Directory of the installed pdfjs-dist (for CMaps and standard font data), or null. */
-function findPdfjsDir(): string | null {
-  try {
-    return dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  } catch {
-    return null;
-  }
-}
-let pdfjsDirFound: string | null | undefined;
-const pdfjsDir = () => (pdfjsDirFound === undefined ? (pdfjsDirFound = findPdfjsDir()) : pdfjsDirFound);
 
 export interface LoadedPdf {
   doc: PDFDocumentProxy;
@@ -84,7 +72,9 @@ export interface ExtractPdfFileOptions extends LoadPdfOptions {
 export async function extractPdfInNode(data: Uint8Array, opts: ExtractPdfFileOptions = {}): Promise<Paper> {
   const loaded = await loadPdfInNode(data, opts);
   try {
-    return await extractPdf(loaded.doc, opts);
+    const paper = await extractPdf(loaded.doc, opts);
+    notePdfRead();
+    return paper;
   } finally {
     await loaded.destroy();
   }

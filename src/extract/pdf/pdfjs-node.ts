@@ -13,23 +13,53 @@
  * pdf.js is imported dynamically on purpose: the natives must be captured before it evaluates,
  * and a static import of an external module would be hoisted above this module's code.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import '../../shared/node-polyfills';
+import { runBundleWithCodeCache, saveCodeCaches } from './pdfjs-code-cache';
 
 type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 // Captured when this module evaluates, which is before pdf.js is first imported below.
 const NATIVE = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
 
+/** Directory of the installed pdfjs-dist (for CMaps, standard font data and its bundles), or null. */
+export function pdfjsDir(): string | null {
+  if (pdfjsDirFound === undefined) {
+    try {
+      pdfjsDirFound = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    } catch {
+      pdfjsDirFound = null;
+    }
+  }
+  return pdfjsDirFound;
+}
+let pdfjsDirFound: string | null | undefined;
+
+let codeCacheDir: string | null = null;
+
+/**
+ * Keep pdf.js's compiled code in `dir` between runs (pdfjs-code-cache.ts); the command line
+ * turns this on. Call before the first PDF.
+ */
+export function usePdfjsCodeCache(dir: string): void {
+  codeCacheDir = dir;
+}
+
+/** Call when a PDF has been read: the first time, compiled pdf.js code is saved if it was not cached. */
+export function notePdfRead(): void {
+  if (codeCacheDir) saveCodeCaches(codeCacheDir);
+}
+
 let loading: Promise<PdfjsModule> | null = null;
 
 /** pdf.js (legacy build) with its worker code loaded in this thread and the natives restored. */
 export function loadPdfjs(): Promise<PdfjsModule> {
   loading ??= (async () => {
-    // The minified builds: the same code, about 40 ms less to parse on every start of the CLI.
-    const pdfjs: PdfjsModule = await import('pdfjs-dist/legacy/build/pdf.min.mjs');
-    // Importing the worker code sets `globalThis.pdfjsWorker`, which pdf.js's in-thread ("fake")
+    // Running the worker code sets `globalThis.pdfjsWorker`, which pdf.js's in-thread ("fake")
     // worker uses instead of importing it itself on the first document — after we restored.
-    await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs');
+    const pdfjs = loadWithCodeCache() ?? (await importBundles());
     restoreNatives();
     // pdf.js decompresses with `DecompressionStream` where one exists. In Node that is zlib on
     // the libuv thread pool behind web streams, and each of a paper's many small streams waits
@@ -40,6 +70,32 @@ export function loadPdfjs(): Promise<PdfjsModule> {
     return pdfjs;
   })();
   return loading;
+}
+
+/** The minified builds: the same code, about 40 ms less to parse on every start of the CLI. */
+async function importBundles(): Promise<PdfjsModule> {
+  const pdfjs: PdfjsModule = await import('pdfjs-dist/legacy/build/pdf.min.mjs');
+  await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs');
+  return pdfjs;
+}
+
+/** Both bundles through the code cache, or null (then they are imported). */
+function loadWithCodeCache(): PdfjsModule | null {
+  const dir = pdfjsDir();
+  if (!codeCacheDir || !dir || (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker) return null;
+  let version = 'unknown';
+  try {
+    version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return null;
+  }
+  // V8 refuses a cache from another V8 or other flags itself; the key keeps versions side by side.
+  const key = (name: string) => `pdfjs-${version}-${name}-node${process.versions.node}-${process.arch}`;
+  const build = join(dir, 'legacy', 'build');
+  const pdfjs = runBundleWithCodeCache<PdfjsModule>(join(build, 'pdf.min.mjs'), codeCacheDir, key('pdf'));
+  if (!pdfjs) return null;
+  const worker = runBundleWithCodeCache<unknown>(join(build, 'pdf.worker.min.mjs'), codeCacheDir, key('worker'));
+  return worker ? pdfjs : null;
 }
 
 type PdfWorker = InstanceType<PdfjsModule['PDFWorker']>;

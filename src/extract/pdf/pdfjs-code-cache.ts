@@ -1,0 +1,105 @@
+/**
+ * pdf.js's two bundles loaded as scripts with V8's code cache, for the command line.
+ *
+ * Every run of the CLI compiles about 1.9 MB of pdf.js, and its first PDF runs while V8 is still
+ * compiling the functions that PDF needs: on this project's 20-PDF benchmark that was about
+ * 0.3 s of a 4 s run, and most of a one-PDF run's second. V8 can save the bytecode it compiled
+ * and take it back next time, but Node 20 offers that only for classic scripts (`vm.Script`), not
+ * for ES modules. So the bundles are read as text, their `export {…}` turned into a returned
+ * object and `import.meta.url` into the file's URL, and compiled as strict-mode scripts with
+ * the cache. When the source does not have that shape (a pdf.js update), or anything else fails,
+ * the caller imports the modules as before.
+ *
+ * The cache is written once per process after the first PDF is read, so it holds the functions
+ * reading a PDF needs, and only into a directory of this user's (not a shared temporary one:
+ * whoever can write the cache decides what code runs). V8 checks a cache against the source,
+ * its own version and its flags and ignores one that does not fit; then a new one is written.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+
+interface CompiledBundle {
+  script: vm.Script;
+  cacheFile: string;
+  /** Whether a usable cache was given to V8 (else one is written after the first PDF). */
+  cached: boolean;
+}
+
+let compiled: CompiledBundle[] = [];
+let saved = false;
+
+/** The module text as a strict-mode function expression that returns the module's exports, or null. */
+export function moduleAsScript(source: string, url: string): string | null {
+  const exportClause = /\bexport\s*\{([^{}]*)\};?\s*$/.exec(source);
+  if (!exportClause) return null;
+  const body = source.slice(0, exportClause.index);
+  // Anything else only a module may contain: leave such a bundle to `import()`.
+  if (/\bexport\s*(?:\{|default\b|const\b|let\b|var\b|function\b|class\b|\*)|^\s*import\s*[\w{*'"]/m.test(body)) return null;
+  const entries: string[] = [];
+  for (const spec of exportClause[1]!.split(',')) {
+    const m = /^\s*([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(spec);
+    if (!m) {
+      if (spec.trim()) return null;
+      continue;
+    }
+    entries.push(`${JSON.stringify(m[2] ?? m[1])}: ${m[1]}`);
+  }
+  const withUrl = body.replaceAll('import.meta.url', JSON.stringify(url));
+  if (/\bimport\.meta\b/.test(withUrl)) return null;
+  return `(function () {"use strict";\n${withUrl}\nreturn { ${entries.join(', ')} };\n})`;
+}
+
+/**
+ * Runs the bundle at `file` as a script, with the code cache kept in `cacheDir` under `cacheKey`;
+ * returns its exports, or null when it cannot be run that way (the caller imports it then).
+ */
+export function runBundleWithCodeCache<T>(file: string, cacheDir: string, cacheKey: string): T | null {
+  try {
+    const url = pathToFileURL(file).href;
+    const source = moduleAsScript(readFileSync(file, 'utf8'), url);
+    if (!source) return null;
+    const cacheFile = join(cacheDir, `${cacheKey}.bin`);
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined; // first run, or the cache was removed
+    }
+    const script = new vm.Script(source, {
+      filename: url,
+      ...(cachedData ? { cachedData } : {}),
+      // pdf.js imports nothing itself once its worker code is loaded; should it, as a module would.
+      ...(vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
+    });
+    const exports = (script.runInThisContext() as () => T)();
+    compiled.push({ script, cacheFile, cached: !!cachedData && !script.cachedDataRejected });
+    return exports;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * After the first PDF of this process: saves the code of bundles that had no usable cache.
+ * Failures are ignored (a read-only or full disk costs only the speed-up).
+ */
+export function saveCodeCaches(cacheDir: string): void {
+  if (saved) return;
+  saved = true;
+  const toWrite = compiled.filter((c) => !c.cached);
+  compiled = [];
+  if (!toWrite.length) return;
+  try {
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    for (const c of toWrite) {
+      // Written beside and renamed, so another process never reads half a file.
+      const partial = `${c.cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(partial, c.script.createCachedData(), { mode: 0o600 });
+      renameSync(partial, c.cacheFile);
+    }
+  } catch {
+    // No cache this time.
+  }
+}
