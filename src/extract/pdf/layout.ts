@@ -13,6 +13,7 @@
 import type { Block, BlockAnchor, BlockKind, Paper, PaperMetadata, SectionRole } from '../../analysis/model';
 import { declarationLabel, roleForHeading as roleForHeadingText, INCLUDED_LIST_HEADING } from '../html/sections';
 import { authorsUnderTitle } from './authors';
+import { findDoi } from './doi';
 import { Hyphenation } from './join';
 import { journalOnFirstPage } from './journal-name';
 import { buildLines, dropRunningLines, median, orderPage, type Line } from './lines';
@@ -261,12 +262,6 @@ function joinLines(lines: Line[], hy: Hyphenation): string {
   return hy.joinAll(lines.map((l) => l.text));
 }
 
-const DOI_RE = /\b(10\.\d{4,9}\/[^\s"<>]+)/;
-
-function cleanDoi(s: string): string {
-  return s.replace(/[.,;)\]]+$/, '');
-}
-
 function plausibleInfoTitle(t: string | null): t is string {
   if (!t) return false;
   if (t.length < 10 || /^(untitled|microsoft word|title|document\d*)\b/i.test(t) || /\.(docx?|pdf|tex|dvi|indd|qxd)$/i.test(t)) return false;
@@ -311,8 +306,7 @@ function buildMetadata(
   }
   if (!title && plausibleInfoTitle(info?.title ?? null)) title = info!.title!;
   const firstText = firstPageAll.map((l) => l.text).join('\n');
-  const pageDoi = DOI_RE.exec(firstText);
-  const doi = meta?.doi ?? info?.doi ?? (pageDoi ? cleanDoi(pageDoi[1]!) : null);
+  const doi = meta?.doi ?? info?.doi ?? findDoi(firstText);
   const year = meta?.year ?? publicationYear(firstText);
   const metadata: PaperMetadata = {
     title: meta?.title ?? title,

@@ -3,6 +3,7 @@
  * than importing pdf.js, so the same code serves the browser build (extension viewer) and the
  * legacy build (Node CLI and tests); only the structural shape below is relied upon.
  */
+import { findDoi } from './doi';
 import type { PdfInfo, PdfPageText, PdfTextItem } from './types';
 
 /** The parts of pdf.js's `TextItem` we read. Marked-content entries have no `str`. */
@@ -126,14 +127,6 @@ function cleanString(v: unknown): string | null {
   if (typeof v !== 'string') return null;
   const s = v.replace(/[\s\u0000]+/g, ' ').trim();
   return s.length ? s : null;
-}
-
-const DOI_RE = /\b10\.\d{4,9}\/[^\s"<>]+/;
-
-export function findDoi(s: string | null | undefined): string | null {
-  if (!s) return null;
-  const m = DOI_RE.exec(s);
-  return m ? m[0].replace(/[.,;)\]]+$/, '') : null;
 }
 
 function splitAuthors(s: string | null): string[] {

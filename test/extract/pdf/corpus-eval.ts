@@ -32,6 +32,8 @@ export interface FileResult {
   pages: number;
   titleOk: boolean | null;
   doiOk: boolean | null;
+  /** The DOI read (file metadata or page 1), null when none. */
+  doi: string | null;
   yearOk: boolean | null;
   /** Every author the JATS twin names is among the authors read, and no more (null without a twin). */
   authorsOk: boolean | null;
@@ -104,6 +106,7 @@ export async function evaluateCorpus(): Promise<{ files: FileResult[]; total: Ye
       pages: r.pages,
       titleOk: truth?.title ? norm(r.paper.metadata.title) === norm(truth.title) : null,
       doiOk: truth?.doi ? norm(r.paper.metadata.doi) === norm(truth.doi) : null,
+      doi: r.paper.metadata.doi ?? null,
       yearOk: truth?.year ? String(r.paper.metadata.year) === String(truth.year) : null,
       authorsOk: truth?.source ? sameAuthors(r.paper.metadata.authors, jatsSurnames(truth.source)) : null,
     });

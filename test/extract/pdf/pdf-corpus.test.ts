@@ -20,6 +20,10 @@ describe('PDF extraction on the shared corpus', () => {
     const withYear = result.files.filter((f) => f.yearOk !== null);
     expect(withYear.length).toBeGreaterThanOrEqual(10);
     for (const f of withYear) expect(f.yearOk, `${f.file}: publication year`).toBe(true);
+    // A DOI, when one is read, is the article's (not a figure's or the abstract's, as eLife prints).
+    const withDoi = result.files.filter((f) => f.doiOk !== null && f.doi !== null);
+    expect(withDoi.length).toBeGreaterThanOrEqual(5);
+    for (const f of withDoi) expect(f.doiOk, `${f.file}: DOI ${f.doi}`).toBe(true);
     // Printed pages carry no author metadata: their authors come from the byline alone.
     const printed = result.files.filter((f) => f.file.startsWith('printed/'));
     expect(printed.length).toBeGreaterThanOrEqual(10);
