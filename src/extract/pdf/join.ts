@@ -184,9 +184,8 @@ export class Hyphenation {
   private joint(parts: readonly string[], next: string): Joint {
     const previous = parts[parts.length - 1]!;
     const last = previous[previous.length - 1];
-    if (last !== '-' && last !== '/' && last !== '.') return SPACE;
-    const tail = tailOf(parts);
     if (last === '-') {
+      const tail = tailOf(parts);
       const first = lettersBeforeHyphen(tail);
       if (first) {
         const m = /^([\p{L}]+)/u.exec(next);
@@ -204,7 +203,7 @@ export class Hyphenation {
     }
     // A URL or DOI broken after "/" or "." continues without a space.
     // (The cheap test of the next line's start first: most lines ending in "." end a sentence.)
-    if ((last === '/' || last === '.') && (last === '/' ? /^[\w%.~/-]/ : /^[a-z\d]/).test(next) && URL_BREAK.test(tail)) return ABUT;
+    if ((last === '/' || last === '.') && (last === '/' ? /^[\w%.~/-]/ : /^[a-z\d]/).test(next) && URL_BREAK.test(tailOf(parts))) return ABUT;
     return SPACE;
   }
 }

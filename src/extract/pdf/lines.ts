@@ -77,7 +77,7 @@ export class Line {
     this.x0 = x0;
     this.x1 = x1;
     this.uniformFont = frags.every((f) => f.font === main.font);
-    this.bold = frags.every((f) => f.bold || !f.str.trim());
+    this.bold = frags.every((f) => f.bold || isBlank(f.str));
   }
 
   /** Baseline (y grows downwards). */
@@ -135,7 +135,22 @@ function hasUnevenSpace(s: string): boolean {
   return false;
 }
 
-/** Is this UTF-16 code unit one that `\s` matches? (Without a regex call per fragment.) */
+/** `s.trim() === ''` without making the trimmed copy (once per text item). */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `s.trim().length > 1`, without the copy. */
+function hasTwoNonSpace(s: string): boolean {
+  let first = 0;
+  while (first < s.length && isSpaceCode(s.charCodeAt(first))) first++;
+  let last = s.length - 1;
+  while (last > first && isSpaceCode(s.charCodeAt(last))) last--;
+  return last > first;
+}
+
+/** Is this UTF-16 code unit one that `\s` (and `trim`) matches? (Without a regex call per fragment.) */
 function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
@@ -154,11 +169,11 @@ export function buildLines(page: PdfPageText): Line[] {
   let curH = 0;
   let curX1 = 0;
   const flush = () => {
-    if (cur.some((f) => f.str.trim())) lines.push(new Line(page.pageNumber, cur));
+    if (cur.some((f) => !isBlank(f.str))) lines.push(new Line(page.pageNumber, cur));
     cur = [];
   };
   page.items.forEach((item, index) => {
-    if (item.rotated || !item.str.trim()) return;
+    if (item.rotated || isBlank(item.str)) return;
     const f = new Frag(item, index);
     if (cur.length) {
       const h = Math.max(curH, f.h);
@@ -171,7 +186,7 @@ export function buildLines(page: PdfPageText): Line[] {
     if (!cur.length) {
       curY = f.y;
       curH = f.h;
-    } else if (f.h > curH && f.str.trim().length > 1) {
+    } else if (f.h > curH && hasTwoNonSpace(f.str)) {
       // The line's baseline is its main text's, not a superscript's.
       curY = f.y;
       curH = f.h;
