@@ -326,7 +326,12 @@ function buildMetadata(
 /** Headings that end a reference list even when their wording maps to no role. */
 /** Supplementary tables/figures/appendices after the reference list end it. */
 const SUPPLEMENT_CAPTION = /^(?:(?:supplementary|supporting|additional) (?:table|figure|file|material|information)|(?:table|figure|fig\.?) [SA]\d|appendix\b)/i;
-const ARTICLE_HISTORY = /^(?:received|accepted|revised|published(?: online)?|associate editor|academic editor|handling editor)\s*:?\s*(?:\d|[A-Z][a-z]+\s+\d|\p{Lu})/u;
+/** "Received: 13/10/2022", "ACCEPTED 5 March 2023", "Associate Editor: C. Castilho" (any case), then a date or a name. */
+const ARTICLE_HISTORY_LABEL = /^(?:received|accepted|revised|published(?: online)?|associate editor|academic editor|handling editor)\s*:?\s*/i;
+function isArticleHistory(text: string): boolean {
+  const label = ARTICLE_HISTORY_LABEL.exec(text);
+  return !!label && /^(?:\d|[A-Z][a-z]+\s+\d|\p{Lu})/u.test(text.slice(label[0].length));
+}
 const MAIN_ROLES = new Set<SectionRole>(['introduction', 'methods', 'results', 'discussion', 'conclusion']);
 const BACK_MATTER = /^(?:appendi(?:x|ces)|supporting information|supplementary (?:material|information|data)|figures?(?: and tables)?|tables?|figure legends|abbreviations|author information|about the authors?|additional files?|notes|endnotes|footnotes)\b/i;
 
@@ -424,14 +429,19 @@ export function pdfPagesToPaper(pages: PdfPageText[], meta?: Partial<PaperMetada
       const prominent = d.lines.length <= 2 && text.length <= 80 && (l0.h >= refMode.size - 0.25 || l0.h >= stats.bodySize * 1.12) && l0.uniformFont && (l0.font === refMode.font || l0.h >= stats.bodySize * 1.12);
       const role = prominent ? roleForHeading(text) : null;
       // A known section name set as a whole line (often in capitals or bold, as small as the
-      // entries) or an article-history line also ends the list.
+      // entries) also ends the list.
       const ownLine = d.lines.length <= 2 && text.length <= 60 && l0.uniformFont && (l0.font !== fontMode(refLines.slice(-3)) || /^[^\p{Ll}]+$/u.test(text));
       const sectionLike = ownLine && (roleForHeading(text) ?? 'references') !== 'references';
-      if (SUPPLEMENT_CAPTION.test(text) || sectionLike || ARTICLE_HISTORY.test(text) || (prominent && (role !== null || BACK_MATTER.test(text) || l0.h >= refMode.size - 0.25))) {
+      if (SUPPLEMENT_CAPTION.test(text) || sectionLike || (prominent && (role !== null || BACK_MATTER.test(text) || l0.h >= refMode.size - 0.25))) {
         flushReferences();
       } else if (CAPTION.test(text) && d.lines.length <= 4) {
         // A figure or table floated onto a reference page: keep it out of the entries.
         push('caption', text, d.lines, 'references', stack.map((s) => s.text));
+        continue;
+      } else if (d.lines.length <= 3 && isArticleHistory(text)) {
+        // The article's history on a reference page ("Received 19 July 2013; accepted …"), after
+        // the list or at the foot of a column with entries still to come: not an entry either.
+        push('paragraph', text, d.lines, 'references', stack.map((s) => s.text));
         continue;
       } else {
         refLines.push(...d.lines);

@@ -268,12 +268,38 @@ export function findGutter(lines: Line[], pageWidth: number): number | null {
   }
   if (bestStart < 0) return null;
   const x = lo + bestStart + bestLen / 2;
-  if (min > Math.max(2, lines.length * 0.2)) return null;
   const longLine = pageWidth * 0.25;
+  if (min > Math.max(2, lines.length * 0.2)) return twoColumnPart(lines, x, longLine) ? x : null;
   const left = lines.filter((l) => l.x1 <= x && l.x1 - l.x0 >= longLine);
   const right = lines.filter((l) => l.x0 >= x && l.x1 - l.x0 >= longLine);
   if (left.length < 2 || right.length < 2 || left.length + right.length < 5) return null;
   return x;
+}
+
+/**
+ * A page in one column above and two below (a body that ends in full-width text, then a
+ * reference list in two columns), or the reverse: every line crossing `x` lies above (or below)
+ * a part of the page in which no line crosses it and both sides hold column text. Too many lines
+ * cross `x` for the page-wide test, yet reading that part line by line across both columns would
+ * interleave them. The part must be mostly long lines on both sides, as running text in columns
+ * is (a table's short cells are not).
+ */
+function twoColumnPart(lines: Line[], x: number, longLine: number): boolean {
+  let firstCrossing = Infinity;
+  let lastCrossing = -Infinity;
+  for (const l of lines) {
+    if (l.x0 < x && l.x1 > x) {
+      firstCrossing = Math.min(firstCrossing, l.y);
+      lastCrossing = Math.max(lastCrossing, l.y);
+    }
+  }
+  const isColumnPart = (part: Line[]) => {
+    if (part.length < 6) return false;
+    const left = part.filter((l) => l.x1 <= x && l.x1 - l.x0 >= longLine).length;
+    const right = part.filter((l) => l.x0 >= x && l.x1 - l.x0 >= longLine).length;
+    return left >= 3 && right >= 3 && left + right >= 0.6 * part.length;
+  };
+  return isColumnPart(lines.filter((l) => l.y > lastCrossing)) || isColumnPart(lines.filter((l) => l.y < firstCrossing));
 }
 
 /**

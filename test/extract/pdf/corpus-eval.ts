@@ -37,6 +37,8 @@ export interface FileResult {
   yearOk: boolean | null;
   /** Every author the JATS twin names is among the authors read, and no more (null without a twin). */
   authorsOk: boolean | null;
+  /** Reference entries that are article-history lines ("Received: …", "Associate editor: …"). */
+  historyEntries: string[];
 }
 
 function walk(dir: string): string[] {
@@ -109,6 +111,7 @@ export async function evaluateCorpus(): Promise<{ files: FileResult[]; total: Ye
       doi: r.paper.metadata.doi ?? null,
       yearOk: truth?.year ? String(r.paper.metadata.year) === String(truth.year) : null,
       authorsOk: truth?.source ? sameAuthors(r.paper.metadata.authors, jatsSurnames(truth.source)) : null,
+      historyEntries: refs.map((b) => b.text).filter((t) => /^(?:received|accepted|revised|associate editor|academic editor|handling editor)\b/i.test(t)),
     });
   }
   return { files, total, f1: precisionRecallF1(total).f1 };

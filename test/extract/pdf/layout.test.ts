@@ -36,6 +36,18 @@ describe('reading order', () => {
     expect(texts(paper.blocks, 'paragraph').map((t) => t.slice(0, 5))).toEqual(['First', 'Next ']);
   });
 
+  it('reads a page that is one column above and two below column by column below', () => {
+    // A body ending in full-width text, then a reference list in two columns (a last page).
+    const top = column([[filler('Body', 90), filler('body', 90), filler('more', 90), filler('text', 90), 'ends.']], 50, 80).lines;
+    const heading: LineSpec = { text: 'References', x: 252, y: 200, size: 12, font: 'bold' };
+    const left = column([['Adams, J. (2019). A first study of peer', 'support in rural areas. J Test, 1, 1-10.', 'Brown, K. (2020). Another paper on', 'peer work. Health Rev, 2, 3-4. Chen, L.', '(2021). A long entry that runs on to', 'the foot of the left column and']], 50, 230, { gap: 0 }).lines;
+    const right = column([['continues in the right one. Mind, 9.', 'Diaz, R. (2022). Short title. Mind, 9,', 'Evans, P. (2023). Last one in the list', 'here. Peer J, 3, 10-12, and on to the', 'end of the reference list printed here.', 'Fox, A. (2024). One more. Test, 1, 2.']], 320, 230, { gap: 0 }).lines;
+    const paper = pdfPagesToPaper([page(1, [...top, heading, ...left, ...right])]);
+    const all = paper.blocks.map((b) => b.text).join(' ');
+    expect(all).toContain('the foot of the left column and continues in the right one.');
+    expect(all).not.toMatch(/Adams, J\. \(2019\)\. A first study of peer continues/);
+  });
+
   it('continues a paragraph from the bottom of the left column to the top of the right one', () => {
     const left = column([[filler('Alpha'), filler('beta'), filler('gamma'), 'the sentence goes']], 50, 100, { gap: 0 });
     const right = column([['on in the next column.', filler('Delta'), filler('epsilon')]], 320, 100);
@@ -153,6 +165,35 @@ describe('reference lists', () => {
     const refs = texts(paper.blocks, 'reference');
     expect(refs).toHaveLength(3);
     expect(refs[0]).toBe('1. Smith J, Jones K. Peer support online. BMJ. 2009; 12:45-50.');
+  });
+
+  it('ends the list at the article history printed after it, in any case', () => {
+    for (const history of [['Received: March 12, 2020', 'Accepted: 2 June 2020'], ['RECEIVED: 13/10/2022', 'ASSOCIATE EDITOR: Carolina V. Castilho']]) {
+      const lines: LineSpec[] = [
+        { text: 'References', x: 50, y: 100, size: 12, font: 'bold' },
+        { text: '1. Smith J, Jones K. Peer support online. BMJ.', x: 50, y: 120 },
+        { text: '2009; 12:45-50.', x: 62, y: 132 },
+        { text: '2. Patel R. Lived experience roles. Lancet.', x: 50, y: 144 },
+        { text: '2015 Jan; 3(2):1-9.', x: 62, y: 156 },
+        { text: history[0]!, x: 50, y: 180 },
+        { text: history[1]!, x: 50, y: 192 },
+      ];
+      const paper = pdfPagesToPaper([page(1, lines)]);
+      expect(texts(paper.blocks, 'reference')).toEqual(['1. Smith J, Jones K. Peer support online. BMJ. 2009; 12:45-50.', '2. Patel R. Lived experience roles. Lancet. 2015 Jan; 3(2):1-9.']);
+    }
+  });
+
+  it('keeps an article-history line inside the list out of the entries, and the entries after it', () => {
+    const lines: LineSpec[] = [
+      { text: 'References', x: 50, y: 100, size: 12, font: 'bold' },
+      { text: '1. Smith J, Jones K. Peer support online. BMJ.', x: 50, y: 120 },
+      { text: '2009; 12:45-50.', x: 62, y: 132 },
+      { text: 'Received 19 July 2013; accepted 9 September 2013', x: 50, y: 156 },
+      { text: '2. Patel R. Lived experience roles. Lancet.', x: 50, y: 180 },
+      { text: '2015 Jan; 3(2):1-9.', x: 62, y: 192 },
+    ];
+    const paper = pdfPagesToPaper([page(1, lines)]);
+    expect(texts(paper.blocks, 'reference')).toEqual(['1. Smith J, Jones K. Peer support online. BMJ. 2009; 12:45-50.', '2. Patel R. Lived experience roles. Lancet. 2015 Jan; 3(2):1-9.']);
   });
 
   it('warns when no reference list is found', () => {
