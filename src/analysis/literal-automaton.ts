@@ -74,30 +74,31 @@ export class LiteralAutomaton {
     const width = this.classOfUnit.size + 1;
 
     // The trie of the literals (-1: no edge yet), then failure links breadth-first, which turn
-    // it into a complete transition table.
-    const edges: number[] = new Array<number>(width).fill(-1);
-    const outs: number[] = [0];
+    // it into a complete transition table. Typed arrays sized for the most states the literals
+    // can make: the table is built once per process, often before the JIT has warmed up.
+    let maxStates = 1;
+    for (const literal of literals.keys()) maxStates += literal.length;
+    const edges = new Int32Array(maxStates * width).fill(-1);
+    const outs = new Int32Array(maxStates);
+    let states = 1;
     for (const [literal, mask] of literals) {
       let state = 0;
       for (let i = 0; i < literal.length; i++) {
-        const k = this.classOfUnit.get(literal.charCodeAt(i))!;
-        if (edges[state * width + k]! < 0) {
-          edges[state * width + k] = outs.length;
-          outs.push(0);
-          for (let j = 0; j < width; j++) edges.push(-1);
-        }
-        state = edges[state * width + k]!;
+        const edge = state * width + this.classOfUnit.get(literal.charCodeAt(i))!;
+        if (edges[edge]! < 0) edges[edge] = states++;
+        state = edges[edge]!;
       }
       outs[state]! |= mask;
     }
-    const fail = new Array<number>(outs.length).fill(0);
-    const queue: number[] = [];
+    const fail = new Int32Array(states);
+    const queue = new Int32Array(states);
+    let tail = 0;
     for (let k = 0; k < width; k++) {
       const child = edges[k]!;
       if (child < 0) edges[k] = 0;
-      else queue.push(child);
+      else queue[tail++] = child;
     }
-    for (let head = 0; head < queue.length; head++) {
+    for (let head = 0; head < tail; head++) {
       const state = queue[head]!;
       // A literal ending at the failure state ends here too ("hero" inside "superhero").
       outs[state]! |= outs[fail[state]!]!;
@@ -107,13 +108,14 @@ export class LiteralAutomaton {
         if (child < 0) edges[state * width + k] = viaFail;
         else {
           fail[child] = viaFail;
-          queue.push(child);
+          queue[tail++] = child;
         }
       }
     }
-    this.next = Int32Array.from(edges, (s) => s * width);
-    this.out = new Int32Array(edges.length);
-    outs.forEach((mask, state) => (this.out[state * width] = mask));
+    this.next = new Int32Array(states * width);
+    this.out = new Int32Array(states * width);
+    for (let i = 0; i < states * width; i++) this.next[i] = edges[i]! * width;
+    for (let state = 0; state < states; state++) this.out[state * width] = outs[state]!;
   }
 
   /** Bit i is set when set i has a literal in `text` (compared case-folded). */

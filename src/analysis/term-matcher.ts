@@ -70,11 +70,11 @@ class PhraseIndex {
       const entry: PhraseEntry = { re: new RegExp(`(?:${phraseSource(trimmed.toLowerCase())})${withTail ? HYPHEN_TAIL : ''}${AFTER}`, 'uy'), payload };
       const words = trimmed
         .toLowerCase()
-        .split(new RegExp(`[${HYPHENS}\\s]+`))
+        .split(WORD_BREAKS)
         .map((w) => w.replace(/\*$/, ''))
         .filter(Boolean);
       candidates.push(words);
-      const first = trimmed.split(new RegExp(`[${HYPHENS}\\s]+`))[0]!.replace(/\*$/, '').toLowerCase();
+      const first = trimmed.split(WORD_BREAKS)[0]!.replace(/\*$/, '').toLowerCase();
       if (!first) {
         this.anyStart.push(entry);
         continue;
@@ -247,6 +247,8 @@ const BEFORE = `(?<!${WORD_CHAR})`;
 const AFTER = `(?!${WORD_CHAR})`;
 /** Hyphen-like characters PDFs and publishers use between the parts of a compound. */
 const HYPHENS = '\\-\\u2010\\u2011\\u2012\\u2013';
+/** What separates a phrase's words (built once: phrases are split while a lens compiles). */
+const WORD_BREAKS = new RegExp(`[${HYPHENS}\\s]+`);
 const JOINER = `[${HYPHENS}\\s]?`;
 /** A hyphenated tail after a match ("-reviewed", "-to-peer", "-led"). */
 const HYPHEN_TAIL = `(?:[${HYPHENS}]${WORD_CHAR}+)*`;
@@ -259,7 +261,7 @@ function escapeRegex(s: string): string {
 export function phraseSource(phrase: string): string {
   const words = phrase
     .trim()
-    .split(new RegExp(`[${HYPHENS}\\s]+`))
+    .split(WORD_BREAKS)
     .filter(Boolean);
   return words
     .map((w) => {
