@@ -326,8 +326,11 @@ function buildMetadata(
 /** Headings that end a reference list even when their wording maps to no role. */
 /** Supplementary tables/figures/appendices after the reference list end it. */
 const SUPPLEMENT_CAPTION = /^(?:(?:supplementary|supporting|additional) (?:table|figure|file|material|information)|(?:table|figure|fig\.?) [SA]\d|appendix\b)/i;
-/** "Received: 13/10/2022", "ACCEPTED 5 March 2023", "Associate Editor: C. Castilho" (any case), then a date or a name. */
-const ARTICLE_HISTORY_LABEL = /^(?:received|accepted|revised|published(?: online)?|associate editor|academic editor|handling editor)\s*:?\s*/i;
+/**
+ * "Received: 13/10/2022", "ACCEPTED 5 March 2023", "Associate Editor: C. Castilho" (any case), then
+ * a date or a name. Not "Published …": a reference's own tail can start a line with that.
+ */
+const ARTICLE_HISTORY_LABEL = /^(?:received|accepted|revised|associate editor|academic editor|handling editor)\s*:?\s*/i;
 function isArticleHistory(text: string): boolean {
   const label = ARTICLE_HISTORY_LABEL.exec(text);
   return !!label && /^(?:\d|[A-Z][a-z]+\s+\d|\p{Lu})/u.test(text.slice(label[0].length));
