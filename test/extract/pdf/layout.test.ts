@@ -167,33 +167,26 @@ describe('reference lists', () => {
     expect(refs[0]).toBe('1. Smith J, Jones K. Peer support online. BMJ. 2009; 12:45-50.');
   });
 
-  it('ends the list at the article history printed after it, in any case', () => {
-    for (const history of [['Received: March 12, 2020', 'Accepted: 2 June 2020'], ['RECEIVED: 13/10/2022', 'ASSOCIATE EDITOR: Carolina V. Castilho']]) {
-      const lines: LineSpec[] = [
-        { text: 'References', x: 50, y: 100, size: 12, font: 'bold' },
-        { text: '1. Smith J, Jones K. Peer support online. BMJ.', x: 50, y: 120 },
-        { text: '2009; 12:45-50.', x: 62, y: 132 },
-        { text: '2. Patel R. Lived experience roles. Lancet.', x: 50, y: 144 },
-        { text: '2015 Jan; 3(2):1-9.', x: 62, y: 156 },
-        { text: history[0]!, x: 50, y: 180 },
-        { text: history[1]!, x: 50, y: 192 },
-      ];
-      const paper = pdfPagesToPaper([page(1, lines)]);
-      expect(texts(paper.blocks, 'reference')).toEqual(['1. Smith J, Jones K. Peer support online. BMJ. 2009; 12:45-50.', '2. Patel R. Lived experience roles. Lancet. 2015 Jan; 3(2):1-9.']);
-    }
-  });
-
-  it('keeps an article-history line inside the list out of the entries, and the entries after it', () => {
-    const lines: LineSpec[] = [
-      { text: 'References', x: 50, y: 100, size: 12, font: 'bold' },
-      { text: '1. Smith J, Jones K. Peer support online. BMJ.', x: 50, y: 120 },
-      { text: '2009; 12:45-50.', x: 62, y: 132 },
-      { text: 'Received 19 July 2013; accepted 9 September 2013', x: 50, y: 156 },
-      { text: '2. Patel R. Lived experience roles. Lancet.', x: 50, y: 180 },
-      { text: '2015 Jan; 3(2):1-9.', x: 62, y: 192 },
+  it('keeps article-history lines out of the entries, in any case, after the list or between entries', () => {
+    const entries = ['1. Smith J, Jones K. Peer support online. BMJ. 2009; 12:45-50.', '2. Patel R. Lived experience roles. Lancet. 2015 Jan; 3(2):1-9.'];
+    const cases = [
+      { between: [], after: ['Received: March 12, 2020', 'Accepted: 2 June 2020'] },
+      { between: [], after: ['RECEIVED: 13/10/2022', 'ASSOCIATE EDITOR: Carolina V. Castilho'] },
+      // At the foot of a column, with entries still to come.
+      { between: ['Received 19 July 2013; accepted 9 September 2013'], after: [] },
     ];
-    const paper = pdfPagesToPaper([page(1, lines)]);
-    expect(texts(paper.blocks, 'reference')).toEqual(['1. Smith J, Jones K. Peer support online. BMJ. 2009; 12:45-50.', '2. Patel R. Lived experience roles. Lancet. 2015 Jan; 3(2):1-9.']);
+    for (const { between, after } of cases) {
+      const lines: LineSpec[] = [{ text: 'References', x: 50, y: 100, size: 12, font: 'bold' }];
+      let y = 108;
+      const add = (text: string, x = 50, gap = 12) => lines.push({ text, x, y: (y += gap) });
+      add('1. Smith J, Jones K. Peer support online. BMJ.');
+      add('2009; 12:45-50.', 62);
+      for (const h of between) add(h, 50, 24);
+      add('2. Patel R. Lived experience roles. Lancet.', 50, between.length ? 24 : 12);
+      add('2015 Jan; 3(2):1-9.', 62);
+      for (const h of after) add(h, 50, 24);
+      expect(texts(pdfPagesToPaper([page(1, lines)]).blocks, 'reference')).toEqual(entries);
+    }
   });
 
   it('warns when no reference list is found', () => {
