@@ -12,16 +12,21 @@
  *
  * The cache is written once per process after the first PDF is read, so it holds the functions
  * reading a PDF needs, and only into a directory of this user's (not a shared temporary one:
- * whoever can write the cache decides what code runs). V8 checks a cache against the source,
- * its own version and its flags and ignores one that does not fit; then a new one is written.
+ * whoever can write the cache decides what code runs). V8 checks a cache against its own version
+ * and flags but the source only by its length, so the file is named by a hash of the source (and
+ * the Node version): an updated or patched pdf.js gets a cache of its own, and the stale one is
+ * removed when the new one is written. A cache V8 does not accept is ignored and written anew.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
 interface CompiledBundle {
   script: vm.Script;
+  /** The bundle's name, which begins its cache files' names. */
+  name: string;
   cacheFile: string;
   /** Whether a usable cache was given to V8 (else one is written after the first PDF). */
   cached: boolean;
@@ -52,15 +57,17 @@ export function moduleAsScript(source: string, url: string): string | null {
 }
 
 /**
- * Runs the bundle at `file` as a script, with the code cache kept in `cacheDir` under `cacheKey`;
- * returns its exports, or null when it cannot be run that way (the caller imports it then).
+ * Runs the bundle at `file` as a script, with its code cache kept in `cacheDir` in a file named
+ * after `name`; returns its exports, or null when it cannot be run that way (the caller imports
+ * it then).
  */
-export function runBundleWithCodeCache<T>(file: string, cacheDir: string, cacheKey: string): T | null {
+export function runBundleWithCodeCache<T>(file: string, cacheDir: string, name: string): T | null {
   try {
     const url = pathToFileURL(file).href;
     const source = moduleAsScript(readFileSync(file, 'utf8'), url);
     if (!source) return null;
-    const cacheFile = join(cacheDir, `${cacheKey}.bin`);
+    const digest = createHash('sha1').update(source).digest('hex').slice(0, 16);
+    const cacheFile = join(cacheDir, `${name}-node${process.versions.node}-${process.arch}-${digest}.bin`);
     let cachedData: Buffer | undefined;
     try {
       cachedData = readFileSync(cacheFile);
@@ -74,7 +81,7 @@ export function runBundleWithCodeCache<T>(file: string, cacheDir: string, cacheK
       ...(vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
     });
     const exports = (script.runInThisContext() as () => T)();
-    compiled.push({ script, cacheFile, cached: !!cachedData && !script.cachedDataRejected });
+    compiled.push({ script, name, cacheFile, cached: !!cachedData && !script.cachedDataRejected });
     return exports;
   } catch {
     return null;
@@ -93,11 +100,15 @@ export function saveCodeCaches(cacheDir: string): void {
   if (!toWrite.length) return;
   try {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    const existing = readdirSync(cacheDir);
     for (const c of toWrite) {
       // Written beside and renamed, so another process never reads half a file.
       const partial = `${c.cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(partial, c.script.createCachedData(), { mode: 0o600 });
       renameSync(partial, c.cacheFile);
+      // Caches of this bundle for another pdf.js or Node will not be read again.
+      const current = basename(c.cacheFile);
+      for (const f of existing) if (f !== current && f.startsWith(`${c.name}-`) && f.endsWith('.bin')) rmSync(join(cacheDir, f), { force: true });
     }
   } catch {
     // No cache this time.

@@ -13,7 +13,6 @@
  * pdf.js is imported dynamically on purpose: the natives must be captured before it evaluates,
  * and a static import of an external module would be hoisted above this module's code.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import '../../shared/node-polyfills';
@@ -83,18 +82,10 @@ async function importBundles(): Promise<PdfjsModule> {
 function loadWithCodeCache(): PdfjsModule | null {
   const dir = pdfjsDir();
   if (!codeCacheDir || !dir || (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker) return null;
-  let version = 'unknown';
-  try {
-    version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return null;
-  }
-  // V8 refuses a cache from another V8 or other flags itself; the key keeps versions side by side.
-  const key = (name: string) => `pdfjs-${version}-${name}-node${process.versions.node}-${process.arch}`;
   const build = join(dir, 'legacy', 'build');
-  const pdfjs = runBundleWithCodeCache<PdfjsModule>(join(build, 'pdf.min.mjs'), codeCacheDir, key('pdf'));
+  const pdfjs = runBundleWithCodeCache<PdfjsModule>(join(build, 'pdf.min.mjs'), codeCacheDir, 'pdfjs-main');
   if (!pdfjs) return null;
-  const worker = runBundleWithCodeCache<unknown>(join(build, 'pdf.worker.min.mjs'), codeCacheDir, key('worker'));
+  const worker = runBundleWithCodeCache<unknown>(join(build, 'pdf.worker.min.mjs'), codeCacheDir, 'pdfjs-worker');
   return worker ? pdfjs : null;
 }
 
