@@ -227,8 +227,14 @@ const LETTER = /\p{L}/u;
 /** The run of letters right before a final hyphen ("inter" in "… inter-"), or '' if none. */
 function lettersBeforeHyphen(s: string): string {
   let i = s.length - 1;
-  while (i > 0 && LETTER.test(s[i - 1]!)) i--;
+  while (i > 0 && isLetterUnit(s, i - 1)) i--;
   return s.slice(i, s.length - 1);
+}
+
+/** `/\p{L}/u` on the code unit at `i`; ASCII, nearly all of it, without a regex call. */
+function isLetterUnit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c < 0x80 ? (c | 32) >= 97 && (c | 32) <= 122 : LETTER.test(s[i]!);
 }
 
 function lastWordPart(s: string): string {
