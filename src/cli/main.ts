@@ -4,7 +4,7 @@
  */
 import '../shared/node-polyfills';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { usePdfjsCodeCache } from '../extract/pdf/pdfjs-node';
 import { serveWorker } from './pool';
@@ -12,13 +12,16 @@ import { runCli } from './run';
 
 /**
  * Where compiled pdf.js code is kept between runs (src/extract/pdf/pdfjs-code-cache.ts): this
- * user's cache directory, CRITICAL_READER_CACHE if set, none if that is "off".
+ * user's cache directory, CRITICAL_READER_CACHE if set, none if that is "off" — and none when
+ * there is no absolute cache directory to use (never a folder relative to where the command runs).
  */
 function codeCacheDir(): string | null {
   const set = process.env.CRITICAL_READER_CACHE;
-  if (set) return set === 'off' ? null : set;
-  const base = process.env.XDG_CACHE_HOME || (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) || join(homedir(), '.cache');
-  return join(base, 'critical-reader');
+  if (set) return set === 'off' ? null : resolve(set);
+  const xdg = process.env.XDG_CACHE_HOME;
+  const home = homedir();
+  const base = xdg && isAbsolute(xdg) ? xdg : process.platform === 'win32' ? process.env.LOCALAPPDATA : home ? join(home, '.cache') : undefined;
+  return base && isAbsolute(base) ? join(base, 'critical-reader') : null;
 }
 
 const cacheDir = codeCacheDir();
