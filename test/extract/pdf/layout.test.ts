@@ -48,6 +48,18 @@ describe('reading order', () => {
     expect(all).not.toMatch(/Adams, J\. \(2019\)\. A first study of peer continues/);
   });
 
+  it('keeps a table under single-column text in row order (its cells are not columns of text)', () => {
+    const top = column([[filler('Body', 90), filler('body', 90), filler('more', 90), filler('text', 90), 'ends.']], 50, 80).lines;
+    const rows = ['Age, years', 'Women, n (%)', 'Employed, n (%)', 'Peer worker, n (%)', 'Online only, n (%)', 'Sessions, median'];
+    const table: LineSpec[] = rows.flatMap((label, i) => [
+      { text: label, x: 50, y: 220 + 14 * i },
+      { text: `${20 + i} (${30 + i}%)`, x: 400, y: 220 + 14 * i },
+    ]);
+    const all = pdfPagesToPaper([page(1, [...top, ...table])]).blocks.map((b) => b.text).join(' ');
+    expect(all).toContain('Age, years 20 (30%)');
+    expect(all).toContain('Sessions, median 25 (35%)');
+  });
+
   it('continues a paragraph from the bottom of the left column to the top of the right one', () => {
     const left = column([[filler('Alpha'), filler('beta'), filler('gamma'), 'the sentence goes']], 50, 100, { gap: 0 });
     const right = column([['on in the next column.', filler('Delta'), filler('epsilon')]], 320, 100);
