@@ -167,15 +167,9 @@ function specIndex(spec: StatementSpec): number {
   if (i >= 0) return i;
   if (SPECS.length >= MAX_SPECS) return -1;
   i = SPECS.push(spec) - 1;
-  let phrases: string[] | null = [];
-  for (const re of [...spec.phrases, ...(spec.backMatterPhrases ?? []), ...(spec.methodsPhrases ?? [])]) {
-    const needed = requiredLiterals(re);
-    if (!needed) {
-      phrases = null;
-      break;
-    }
-    phrases.push(...needed);
-  }
+  // The phrases' bit: any one phrase's literals, unless some phrase has none to look for.
+  const perPhrase = specPhrases(spec).literals;
+  const phrases = perPhrase.every((l) => l !== null) ? (perPhrase as string[][]).flat() : null;
   // Every label form (labelEnd, midTextLabel, isBareLabel) contains the label alternation itself.
   const label = requiredLiterals(new RegExp(`(?:${spec.label})`, 'i'));
   BIT_LITERALS.push(phrases ?? [], label ?? []);
@@ -206,17 +200,17 @@ function mayHave(mask: number, bit: number): boolean {
  * literal to look for, or past the 31st, is always run.
  */
 class SpecPhrases {
-  private readonly scan: LiteralAutomaton;
+  /** Per phrase regex, in bit order: literals one of which any match contains, or null (none to look for). */
+  readonly literals: (string[] | null)[];
+  private scan: LiteralAutomaton | null = null;
   private readonly alwaysTried: number;
   private readonly backOffset: number;
   private readonly methodsOffset: number;
 
   constructor(private readonly spec: StatementSpec) {
-    const all = [...spec.phrases, ...(spec.backMatterPhrases ?? []), ...(spec.methodsPhrases ?? [])];
-    const literals = all.slice(0, 31).map((re) => requiredLiterals(re));
-    this.scan = new LiteralAutomaton(literals.map((l) => l ?? []));
+    this.literals = [...spec.phrases, ...(spec.backMatterPhrases ?? []), ...(spec.methodsPhrases ?? [])].map((re) => requiredLiterals(re));
     let always = 0;
-    literals.forEach((l, i) => {
+    this.literals.slice(0, 31).forEach((l, i) => {
       if (!l) always |= 1 << i;
     });
     this.alwaysTried = always;
@@ -224,8 +218,9 @@ class SpecPhrases {
     this.methodsOffset = this.backOffset + (spec.backMatterPhrases?.length ?? 0);
   }
 
-  /** Bit per phrase regex: may it match `text`? */
+  /** Bit per phrase regex: may it match `text`? (The automaton is built on first use: specs register at start-up.) */
   mayMatch(text: string): number {
+    this.scan ??= new LiteralAutomaton(this.literals.slice(0, 31).map((l) => l ?? []));
     return this.scan.present(text) | this.alwaysTried;
   }
 

@@ -323,7 +323,6 @@ function buildMetadata(
   return { metadata, titleLines };
 }
 
-/** Headings that end a reference list even when their wording maps to no role. */
 /** Supplementary tables/figures/appendices after the reference list end it. */
 const SUPPLEMENT_CAPTION = /^(?:(?:supplementary|supporting|additional) (?:table|figure|file|material|information)|(?:table|figure|fig\.?) [SA]\d|appendix\b)/i;
 /**

@@ -77,7 +77,7 @@ export class Line {
     this.x0 = x0;
     this.x1 = x1;
     this.uniformFont = frags.every((f) => f.font === main.font);
-    this.bold = frags.every((f) => f.bold || isBlank(f.str));
+    this.bold = frags.every((f) => f.bold || trimmedLength(f.str) === 0);
   }
 
   /** Baseline (y grows downwards). */
@@ -135,19 +135,13 @@ function hasUnevenSpace(s: string): boolean {
   return false;
 }
 
-/** `s.trim() === ''` without making the trimmed copy (once per text item). */
-function isBlank(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
-  return true;
-}
-
-/** `s.trim().length > 1`, without the copy. */
-function hasTwoNonSpace(s: string): boolean {
-  let first = 0;
-  while (first < s.length && isSpaceCode(s.charCodeAt(first))) first++;
-  let last = s.length - 1;
-  while (last > first && isSpaceCode(s.charCodeAt(last))) last--;
-  return last > first;
+/** `s.trim().length` without making the trimmed copy (asked of every text item). */
+function trimmedLength(s: string): number {
+  let start = 0;
+  while (start < s.length && isSpaceCode(s.charCodeAt(start))) start++;
+  let end = s.length;
+  while (end > start && isSpaceCode(s.charCodeAt(end - 1))) end--;
+  return end - start;
 }
 
 /** Is this UTF-16 code unit one that `\s` (and `trim`) matches? (Without a regex call per fragment.) */
@@ -169,11 +163,11 @@ export function buildLines(page: PdfPageText): Line[] {
   let curH = 0;
   let curX1 = 0;
   const flush = () => {
-    if (cur.some((f) => !isBlank(f.str))) lines.push(new Line(page.pageNumber, cur));
+    if (cur.some((f) => trimmedLength(f.str) > 0)) lines.push(new Line(page.pageNumber, cur));
     cur = [];
   };
   page.items.forEach((item, index) => {
-    if (item.rotated || isBlank(item.str)) return;
+    if (item.rotated || trimmedLength(item.str) === 0) return;
     const f = new Frag(item, index);
     if (cur.length) {
       const h = Math.max(curH, f.h);
@@ -186,7 +180,7 @@ export function buildLines(page: PdfPageText): Line[] {
     if (!cur.length) {
       curY = f.y;
       curH = f.h;
-    } else if (f.h > curH && hasTwoNonSpace(f.str)) {
+    } else if (f.h > curH && trimmedLength(f.str) > 1) {
       // The line's baseline is its main text's, not a superscript's.
       curY = f.y;
       curH = f.h;
