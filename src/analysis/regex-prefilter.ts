@@ -1,19 +1,22 @@
 /**
  * Cheap "cannot match" tests for the regexes the checks run over every sentence (statement
- * phrases, population and search wording) and for the lens terms' anchors.
+ * phrases, population and search wording).
  *
  * Most sentences of a paper state nothing about funding, involvement or positionality, yet each
  * phrase regex was run over each sentence, and irregexp tries a pattern like
  * `\b(?:we|I)\s+(?:\w+\s+){0,3}?(?:searched|updated)\b` at every word. Here the regex's own
  * source is read once to find literal text that every match must contain ("searched" or
- * "updated"); a sentence whose lower-cased text contains none of it is skipped without running
- * the regex. Derived from the pattern, not written beside it, so the two cannot drift apart.
+ * "updated"); a sentence that contains none of it (case-insensitively) is skipped without running
+ * the regex. Derived from the pattern, not written beside it, so the two cannot drift apart. The
+ * literals of all such regexes are looked for in one pass over each sentence (literal-groups.ts).
  *
  * Sound by construction for the syntax the rules use (literals, escapes, classes, groups,
  * alternation, quantifiers, anchors, lookarounds); anything the reader does not know makes the
  * regex "always run", never "skip". Regexes with both the `i` and `u` flags are always run:
  * Unicode case folding matches "ſ" for "s", which lower-casing the text would not show.
  */
+
+import { literalGroup, mayHold, type LiteralScanned } from './literal-groups';
 
 /** Literals at least one of which every match contains (lower-cased), or null: no such set. */
 type Requirement = string[] | null;
@@ -204,59 +207,12 @@ export function requiredLiterals(re: RegExp): string[] | null {
 }
 
 /**
- * Which of several sets of literals occur in a (lower-cased) text, for all sets in one scan:
- * the union of the literals, longest first, tried at every position where one starts. A literal
- * found also counts for the shorter literals inside it ("researcher" holds "research").
- * At most 31 sets (a bit each).
+ * `re.test` on a sentence, preceded by a test for the literals every match needs: the sentence's
+ * one scan for all checks' literals (literal-groups.ts) rules most sentences out before the regex
+ * runs. `re` must not be global or sticky.
  */
-export class LiteralSets {
-  private readonly scan: RegExp | null;
-  /** For each literal, the sets that one of the literals inside it belongs to. */
-  private readonly owners = new Map<string, number>();
-
-  constructor(sets: readonly (readonly string[])[]) {
-    if (sets.length > 31) throw new Error('LiteralSets: at most 31 sets');
-    const all = [...new Set(sets.flat())].sort((a, b) => b.length - a.length);
-    for (const literal of all) {
-      let mask = 0;
-      sets.forEach((set, i) => {
-        if (set.some((inner) => literal.includes(inner))) mask |= 1 << i;
-      });
-      this.owners.set(literal, mask);
-    }
-    this.scan = all.length ? new RegExp(all.map(escapeLiteral).join('|'), 'g') : null;
-  }
-
-  /** Bit i is set when set i has a literal in `lower`. */
-  present(lower: string): number {
-    if (!this.scan) return 0;
-    let mask = 0;
-    this.scan.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = this.scan.exec(lower))) {
-      mask |= this.owners.get(m[0])!;
-      // From the next character, not the match's end: literals may overlap.
-      this.scan.lastIndex = m.index + 1;
-    }
-    return mask;
-  }
-}
-
-function escapeLiteral(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/**
- * `re.test`, preceded by a test for the literals every match needs (case-insensitive on the
- * original text): for long alternations run over every sentence of a paper, the literal scan
- * rules most sentences out at a fraction of the cost. `re` must not be global or sticky.
- */
-export function guardedTest(re: RegExp): (text: string) => boolean {
+export function guardedTest(re: RegExp): (sentence: LiteralScanned & { text: string }) => boolean {
   if (re.global || re.sticky) throw new Error('guardedTest: global or sticky regexes keep state between tests');
-  const literals = requiredLiterals(re);
-  if (!literals) return (text) => re.test(text);
-  // Case-insensitive like `re` (or more loosely, for a case-sensitive `re`); Unicode folding when
-  // `re` folds that way, so the guard never rejects what `re` accepts.
-  const guard = new RegExp(literals.map(escapeLiteral).join('|'), re.unicode ? 'iu' : 'i');
-  return (text) => guard.test(text) && re.test(text);
+  const group = literalGroup(requiredLiterals(re));
+  return (sentence) => mayHold(sentence, group) && re.test(sentence.text);
 }

@@ -8,8 +8,9 @@
 import type { AnalysisContext } from './context';
 import type { Evidence } from './critique';
 import type { Block, Paper, SectionRole } from './model';
+import { literalGroup, mayHold, scannable, type LiteralGroup, type LiteralScanned } from './literal-groups';
 import { LiteralAutomaton } from './literal-automaton';
-import { requiredLiterals } from './regex-prefilter';
+import { guardedTest, requiredLiterals } from './regex-prefilter';
 import { evidenceFromSentence, evidenceFromSpan, type Sentence } from './text';
 
 export interface StatementSpec {
@@ -140,55 +141,34 @@ function isBareLabel(text: string, label: string): boolean {
 /**
  * Most sentences of a paper can state none of the statements, yet each spec has a dozen phrase
  * regexes and a label to look for. Each spec's phrases and label are read for the literal text
- * a match needs (regex-prefilter.ts); one scan of a sentence (literal-automaton.ts) then tells
- * which specs' phrases or labels could match it at all, and the regexes run only for those.
- * Specs register when defined (`statementSpec`) so one scan serves all of them: bit 2i stands
- * for spec i's phrases, bit 2i + 1 for its label.
+ * a match needs (regex-prefilter.ts) and registered as two literal groups (literal-groups.ts):
+ * the one scan of each sentence for all checks' literals then tells which specs' phrases or
+ * labels could match it at all, and the regexes run only for those. Specs register when defined.
  */
-const SPECS: StatementSpec[] = [];
-/** Literals one of which any match contains, per bit (empty for bits in `alwaysTried`). */
-const BIT_LITERALS: string[][] = [];
-let literalScan: LiteralAutomaton | null = null;
-/** Bits with no literal to look for: always tried. */
-let alwaysTried = 0;
-/** Bumped when a spec registers: prefilter masks computed before then are stale. */
-let generation = 0;
-/** Two bits per spec in a 31-bit mask. */
-const MAX_SPECS = 15;
+interface SpecGroups {
+  /** Any one phrase's literals (ALWAYS when some phrase has none to look for). */
+  phrases: LiteralGroup;
+  /** The label's: every label form (labelEnd, midTextLabel, isBareLabel) contains the label alternation. */
+  label: LiteralGroup;
+}
 
-/** Defines a statement spec and registers it for the shared phrase prefilter. */
+const SPEC_GROUPS = new WeakMap<StatementSpec, SpecGroups>();
+
+/** Defines a statement spec and registers its literal groups. */
 export function statementSpec(spec: StatementSpec): StatementSpec {
-  specIndex(spec);
+  specGroups(spec);
   return spec;
 }
 
-function specIndex(spec: StatementSpec): number {
-  let i = SPECS.indexOf(spec);
-  if (i >= 0) return i;
-  if (SPECS.length >= MAX_SPECS) return -1;
-  i = SPECS.push(spec) - 1;
-  // The phrases' bit: any one phrase's literals, unless some phrase has none to look for.
-  const perPhrase = specPhrases(spec).literals;
-  const phrases = perPhrase.every((l) => l !== null) ? (perPhrase as string[][]).flat() : null;
-  // Every label form (labelEnd, midTextLabel, isBareLabel) contains the label alternation itself.
-  const label = requiredLiterals(new RegExp(`(?:${spec.label})`, 'i'));
-  BIT_LITERALS.push(phrases ?? [], label ?? []);
-  if (!phrases) alwaysTried |= 1 << (2 * i);
-  if (!label) alwaysTried |= 1 << (2 * i + 1);
-  literalScan = null;
-  generation++;
-  return i;
-}
-
-/** Which bits may match `text` (a sentence's or a block's): one scan for all registered specs. */
-function prefilterMask(text: string): number {
-  literalScan ??= new LiteralAutomaton(BIT_LITERALS);
-  return literalScan.present(text);
-}
-
-/** Does `mask` (a unit's) leave open that bit `bit` may match? Bits without literals always may. */
-function mayHave(mask: number, bit: number): boolean {
-  return ((mask | alwaysTried) & (1 << bit)) !== 0;
+function specGroups(spec: StatementSpec): SpecGroups {
+  let groups = SPEC_GROUPS.get(spec);
+  if (!groups) {
+    const perPhrase = specPhrases(spec).literals;
+    const phrases = perPhrase.every((l) => l !== null) ? (perPhrase as string[][]).flat() : null;
+    groups = { phrases: literalGroup(phrases), label: literalGroup(requiredLiterals(new RegExp(`(?:${spec.label})`, 'i'))) };
+    SPEC_GROUPS.set(spec, groups);
+  }
+  return groups;
 }
 
 /**
@@ -218,10 +198,14 @@ class SpecPhrases {
     this.methodsOffset = this.backOffset + (spec.backMatterPhrases?.length ?? 0);
   }
 
-  /** Bit per phrase regex: may it match `text`? (The automaton is built on first use: specs register at start-up.) */
-  mayMatch(text: string): number {
+  /**
+   * Bit per phrase regex: may it match `text`? A sentence is read from its block's text (see
+   * `LiteralScanned`). The automaton is built on first use: specs register at start-up.
+   */
+  mayMatch(text: string | LiteralScanned): number {
     this.scan ??= new LiteralAutomaton(this.literals.slice(0, 31).map((l) => l ?? []));
-    return this.scan.present(text) | this.alwaysTried;
+    const found = typeof text === 'string' ? this.scan.present(text) : this.scan.present(text.source, text.start, text.end);
+    return found | this.alwaysTried;
   }
 
   strong(text: string, mask: number): boolean {
@@ -262,8 +246,8 @@ function headingMatches(block: Block, heading: RegExp): boolean {
 interface PaperLayout {
   bounds: BodyBounds;
   sentencesOf: Map<number, Sentence[]>;
-  /** Prefilter masks, for the registry as of `generation`: each block's, and its sentences' in `sentencesOf` order. */
-  masks: { generation: number; ofBlock: Map<number, number>; ofSentences: Map<number, number[]> };
+  /** Blocks' texts as asked about by `mayHold`, each scanned once for all specs. */
+  scannedBlocks: Map<number, LiteralScanned>;
 }
 
 const LAYOUTS = new WeakMap<AnalysisContext, PaperLayout>();
@@ -277,42 +261,22 @@ function paperLayout(ctx: AnalysisContext): PaperLayout {
       if (list) list.push(s);
       else sentencesOf.set(s.blockId, [s]);
     }
-    LAYOUTS.set(ctx, (layout = { bounds: bodyBounds(ctx.paper), sentencesOf, masks: { generation, ofBlock: new Map(), ofSentences: new Map() } }));
+    LAYOUTS.set(ctx, (layout = { bounds: bodyBounds(ctx.paper), sentencesOf, scannedBlocks: new Map() }));
   }
   return layout;
 }
 
-/**
- * Prefilter masks, scanned once per paper and shared by the statement checks: every text is
- * scanned once for all specs, and a check reads a sentence's mask by its position in the block.
- */
-function currentMasks(layout: PaperLayout): PaperLayout['masks'] {
-  if (layout.masks.generation !== generation) layout.masks = { generation, ofBlock: new Map(), ofSentences: new Map() };
-  return layout.masks;
-}
-
-function sentenceMasks(layout: PaperLayout, blockId: number, own: readonly Sentence[]): number[] {
-  const { ofSentences } = currentMasks(layout);
-  let masks = ofSentences.get(blockId);
-  if (!masks) ofSentences.set(blockId, (masks = own.map((s) => prefilterMask(s.text))));
-  return masks;
-}
-
-function blockMask(layout: PaperLayout, block: Block): number {
-  const { ofBlock } = currentMasks(layout);
-  let mask = ofBlock.get(block.id);
-  if (mask === undefined) ofBlock.set(block.id, (mask = prefilterMask(block.text)));
-  return mask;
+function scannedBlock(layout: PaperLayout, block: Block): LiteralScanned {
+  let scanned = layout.scannedBlocks.get(block.id);
+  if (!scanned) layout.scannedBlocks.set(block.id, (scanned = scannable(block.text)));
+  return scanned;
 }
 
 export function findStatement(ctx: AnalysisContext, spec: StatementSpec): StatementMatch {
   const { paper } = ctx;
   const layout = paperLayout(ctx);
   const { bounds, sentencesOf } = layout;
-  // This spec's two prefilter bits (a spec past the registry's limit is always tried).
-  const specBit = specIndex(spec);
-  const phraseBit = specBit < 0 ? -1 : 2 * specBit;
-  const labelBit = specBit < 0 ? -1 : 2 * specBit + 1;
+  const groups = specGroups(spec);
   const phrases = specPhrases(spec);
   const blockIds = new Set<number>();
   const headed = new Set<number>();
@@ -334,16 +298,14 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     if (block.role === 'references' || block.kind === 'reference' || block.kind === 'heading') continue;
     if (!block.text.trim()) continue;
     const own = sentencesOf.get(block.id) ?? [];
-    const masks = sentenceMasks(layout, block.id, own);
-    const mayStateAt = (k: number) => phraseBit < 0 || mayHave(masks[k]!, phraseBit);
-    const blockMay = (bit: number) => bit < 0 || mayHave(blockMask(layout, block), bit);
+    const blockMay = (group: LiteralGroup) => mayHold(scannedBlock(layout, block), group);
 
     // 1. Under a heading that names the statement.
     if (headingMatches(block, spec.heading)) {
       const declared = DECLARATION_ROLES.has(block.role) || block.kind === 'footnote';
       const outside = outsideBody(block, bounds);
       const cued = spec.headingBodyCue ? spec.headingBodyCue.test(block.text) : true;
-      const phrased = own.some((s, k) => mayStateAt(k) && phrases.strong(s.text, phrases.mayMatch(s.text)));
+      const phrased = own.some((s) => mayHold(s, groups.phrases) && phrases.strong(s.text, phrases.mayMatch(s)));
       // A declarations block outside the argument is a statement whatever it says ("GY is an employee
       // of PLoS"); a heading inside the body (a Results subsection on "Funding") needs a stating phrase.
       const headingCounts = !(spec.headingExcludeRoles ?? []).includes(block.role);
@@ -363,13 +325,13 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     const inBody = block.kind !== 'footnote' && !outsideBody(block, bounds);
     // The rest of a labelled sentence states something, or its block does.
     const statesInBlock = () => {
-      if (!blockMay(phraseBit)) return false;
+      if (!blockMay(groups.phrases)) return false;
       const mask = phrases.mayMatch(block.text);
       return phrases.strong(block.text, mask) || phrases.methods(block.text, mask) || phrases.backMatter(block.text, mask);
     };
     const states = (after: string) => NULL_STATEMENT.test(after) || statesInBlock();
-    const labelled = own.find((s, k) => {
-      if (labelBit >= 0 && !mayHave(masks[k]!, labelBit)) return false;
+    const labelled = own.find((s) => {
+      if (!mayHold(s, groups.label)) return false;
       const end = labelEnd(s.text, spec.label);
       return end >= 0 && (!inBody || states(s.text.slice(end)));
     });
@@ -385,7 +347,7 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     // Both label forms below are possible only outside the body or in short blocks: a body
     // paragraph is then not scanned a second time (its sentences were, above).
     const midTextPossible = !inBody || block.role === 'abstract';
-    const labelInBlock = (midTextPossible || block.text.length <= BARE_LABEL_MAX) && blockMay(labelBit);
+    const labelInBlock = (midTextPossible || block.text.length <= BARE_LABEL_MAX) && blockMay(groups.label);
     if (labelInBlock && midTextPossible) {
       const mid = midTextLabel(block.text, spec.label);
       if (mid) {
@@ -412,14 +374,13 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     const reportsMethods = back || block.role === 'methods';
     // Whether the block sits under another declaration's heading: asked only once a sentence could state it.
     let foreign: boolean | undefined;
-    for (let k = 0; k < own.length; k++) {
-      const s = own[k]!;
+    for (const s of own) {
       // Rejections below only ever drop a match, so a sentence no phrase can match is done.
-      if (!mayStateAt(k)) continue;
+      if (!mayHold(s, groups.phrases)) continue;
       if (spec.rejectSentence?.test(s.text)) continue;
       foreign ??= !!spec.foreignDeclarations && inForeignDeclaration(block, spec.foreignDeclarations, spec.heading);
       if (foreign && !spec.foreignDeclarations!.accept(s.text)) continue;
-      const mask = phrases.mayMatch(s.text);
+      const mask = phrases.mayMatch(s);
       const strong = phrases.strong(s.text, mask);
       const weak =
         back &&
@@ -487,15 +448,16 @@ export function isResearchWithPeople(ctx: AnalysisContext): boolean {
 /** Asked by two checks of one analysis; the answer is read from the sentences once. */
 const WITH_PEOPLE = new WeakMap<AnalysisContext, boolean>();
 
-const PEOPLE =
-  /\b(?:participants?|patients?|in-?patients|out-?patients|service[- ]users?|lived experience|people with|individuals|adults|adolescents|children|carers|caregivers|respondents|interviewees|peer support|mental health|consumers|survivors|volunteers)\b/i;
+const PEOPLE = guardedTest(
+  /\b(?:participants?|patients?|in-?patients|out-?patients|service[- ]users?|lived experience|people with|individuals|adults|adolescents|children|carers|caregivers|respondents|interviewees|peer support|mental health|consumers|survivors|volunteers)\b/i,
+);
 
 function countsPeople(ctx: AnalysisContext): boolean {
   let n = 0;
   for (const s of ctx.sentences) {
     const b = ctx.paper.blocks[s.blockId]!;
     if (b.role === 'references' || b.kind === 'reference') continue;
-    if (PEOPLE.test(s.text) && ++n >= 3) return true;
+    if (PEOPLE(s) && ++n >= 3) return true;
   }
   return false;
 }

@@ -28,7 +28,7 @@
  *   ("not", "without", "rather than"…) is ignored ("peers, not chatbots").
  */
 import type { Lens, LensTerm } from './lens';
-import { LiteralSets } from './regex-prefilter';
+import { literalGroup, mayHold, type LiteralGroup, type LiteralScanned } from './literal-groups';
 import { WORD_CHAR_SOURCE } from './text';
 
 /** One use of a term in a text. Offsets are into the text that was searched. */
@@ -231,12 +231,10 @@ export interface CompiledLens {
   lens: Lens;
   terms: CompiledTerm[];
   /**
-   * The terms' anchors as one scan (regex-prefilter.ts), so a sentence that can hold none of the
-   * terms costs one pass instead of one per term; null for more than 31 terms.
+   * Each term's anchors as a group of the one scan of each sentence for all checks' literals
+   * (literal-groups.ts), so a sentence that can hold none of the terms costs no pass of its own.
    */
-  anchors: LiteralSets | null;
-  /** Bits of the terms whose variants have no anchor: always searched. */
-  unanchoredTerms: number;
+  anchorGroups: LiteralGroup[];
 }
 
 /** The sense given to uses of a term that has no senses, or when no cue decides. */
@@ -294,25 +292,23 @@ export function compileLens(lens: Lens): CompiledLens {
   let compiled = cache.get(lens);
   if (!compiled) {
     const terms = lens.terms.map(compileTerm);
-    const anchors = terms.map((t) => t.variants.requiredAnchors());
-    let unanchoredTerms = 0;
-    anchors.forEach((a, i) => {
-      if (!a) unanchoredTerms |= 1 << i;
-    });
-    const sets = terms.length <= 31 ? new LiteralSets(anchors.map((a) => a ?? [])) : null;
-    compiled = { lens, terms, anchors: sets, unanchoredTerms };
+    const anchorGroups = terms.map((t) => literalGroup(t.variants.requiredAnchors()));
+    compiled = { lens, terms, anchorGroups };
     cache.set(lens, compiled);
   }
   return compiled;
 }
 
 /**
- * Which of a compiled lens's terms may occur in `text`: bit i set unless term i certainly does
- * not (none of its anchors is there). All bits set when the lens has too many terms to tell.
+ * Which of a compiled lens's terms may occur in a sentence: bit i set unless term i certainly
+ * does not (none of its anchors is there). All bits set when the lens has too many terms to tell.
  */
-export function termsPossiblyIn(compiled: CompiledLens, text: string): number {
-  if (!compiled.anchors) return -1;
-  return compiled.anchors.present(lowerCased(text)) | compiled.unanchoredTerms;
+export function termsPossiblyIn(compiled: CompiledLens, sentence: LiteralScanned): number {
+  const groups = compiled.anchorGroups;
+  if (groups.length > 31) return -1;
+  let possible = 0;
+  for (let i = 0; i < groups.length; i++) if (mayHold(sentence, groups[i]!)) possible |= 1 << i;
+  return possible;
 }
 
 const NEGATORS = new Set(['not', 'no', 'non', 'never', 'without', 'excluding', 'except', 'nor']);

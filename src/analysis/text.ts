@@ -3,6 +3,7 @@
  * block into evidence. Pure string code, no DOM.
  */
 import type { Evidence, Occurrence } from './critique';
+import type { LiteralScanned } from './literal-groups';
 import type { Block, Paper } from './model';
 
 /**
@@ -16,7 +17,11 @@ export const WORD_CHAR_SOURCE = '[^\\s!-/:-@\\[-`{-~\\u00a0-\\u00bf\\u00d7\\u00f
 /** The same without digits: one letter of any script. */
 export const LETTER_SOURCE = '[^\\s!-@\\[-`{-~\\u00a0-\\u00bf\\u00d7\\u00f7\\u2000-\\u206f\\u2190-\\u2bff\\u3000-\\u303f\\ufe30-\\ufe4f\\uff00-\\uff0f]';
 
-export interface Sentence {
+/**
+ * A sentence of a block. As `LiteralScanned` (its `source` is the block's text) it keeps which
+ * checks' literals it holds (literal-groups.ts).
+ */
+export interface Sentence extends LiteralScanned {
   blockId: number;
   /** Offsets into the block's text. */
   start: number;
@@ -57,7 +62,7 @@ export function splitSentences(block: Block): Sentence[] {
 function pushSentence(out: Sentence[], blockId: number, text: string, start: number, end: number): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  if (end > start) out.push({ blockId, start, end, text: text.slice(start, end) });
+  if (end > start) out.push({ blockId, start, end, text: text.slice(start, end), source: text, literalMask: 0, scannedGroups: 0 });
 }
 
 /** All sentences of the paper in reading order, computed once per analysis. */

@@ -6,19 +6,26 @@ import { FUNDING } from '../../src/analysis/checks/funding';
 import { INVOLVEMENT } from '../../src/analysis/checks/involvement';
 import { POSITIONALITY } from '../../src/analysis/checks/positionality';
 import { foldCase, LiteralAutomaton } from '../../src/analysis/literal-automaton';
-import { guardedTest, LiteralSets, requiredLiterals } from '../../src/analysis/regex-prefilter';
-import { paperSentences } from '../../src/analysis/text';
+import { guardedTest, requiredLiterals } from '../../src/analysis/regex-prefilter';
+import { scannable } from '../../src/analysis/literal-groups';
+import { paperSentences, type Sentence } from '../../src/analysis/text';
+import { compileLens, findTermHits, termsPossiblyIn } from '../../src/analysis/term-matcher';
+import { DEFAULT_LENSES } from '../../src/analysis/lenses/default';
 import { extractHtml } from '../../src/extract/html/index';
 import { parseHtmlInNode } from '../../src/extract/html/node-dom';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Sentences of the built-in example and of every publisher fixture: real statements of all kinds. */
-function fixtureSentences(): string[] {
+function fixtureSentenceRecords(): Sentence[] {
   const files = [join(ROOT, 'examples', 'digital-peer-support-meta-analysis.html')];
   const publishers = join(ROOT, 'test', 'fixtures', 'publishers');
   for (const f of readdirSync(publishers)) if (f.endsWith('.html')) files.push(join(publishers, f));
-  return files.flatMap((f) => paperSentences(extractHtml(parseHtmlInNode(readFileSync(f, 'utf8')), 'https://example.org/')).map((s) => s.text));
+  return files.flatMap((f) => paperSentences(extractHtml(parseHtmlInNode(readFileSync(f, 'utf8')), 'https://example.org/')));
+}
+
+function fixtureSentences(): string[] {
+  return fixtureSentenceRecords().map((s) => s.text);
 }
 
 describe('requiredLiterals (what every match of a regex must contain)', () => {
@@ -71,20 +78,26 @@ describe('requiredLiterals (what every match of a regex must contain)', () => {
   });
 });
 
-describe.each([
-  ['LiteralSets (a regex alternation, on lower-cased text)', LiteralSets],
-  ['LiteralAutomaton (Aho–Corasick, on the text as it is)', LiteralAutomaton],
-])('%s', (_, Sets) => {
+describe('LiteralAutomaton', () => {
   it('finds literals that overlap or sit inside longer ones', () => {
-    const sets = new Sets([['research'], ['researcher'], ['searcher'], ['hero']]);
+    const sets = new LiteralAutomaton([['research'], ['researcher'], ['searcher'], ['hero']]);
     expect(sets.present('the researcher said')).toBe(0b0111);
     expect(sets.present('a research team')).toBe(0b0001);
     expect(sets.present('superhero')).toBe(0b1000);
     expect(sets.present('nothing here')).toBe(0);
   });
+
+  it('reads only the range it is given', () => {
+    const sets = new LiteralAutomaton([['research'], ['hero']]);
+    const text = 'research. A superhero. research';
+    expect(sets.present(text, 10, 22)).toBe(0b10);
+    // "research" cut at either end of the range is not there.
+    expect(sets.present(text, 1, 22)).toBe(0b10);
+    expect(sets.present(text, 23, text.length - 1)).toBe(0);
+  });
 });
 
-describe('LiteralAutomaton', () => {
+describe('LiteralAutomaton case folding', () => {
   it('reads the text case-folded, as the regexes it stands in for do', () => {
     const sets = new LiteralAutomaton([['funding'], ['conflict of interest'], ['straße'], ['σύγκρουση']]);
     expect(sets.present('FUNDING: none.')).toBe(0b0001);
@@ -129,15 +142,36 @@ describe('LiteralAutomaton', () => {
 
 describe('guardedTest', () => {
   it('answers exactly as the regex does, case-insensitively or not', () => {
+    const sentence = (text: string) => ({ ...scannable(text), text });
     const claim = guardedTest(/\bhealthy (?:adults|volunteers)\b/i);
-    expect(claim('We recruited HEALTHY Adults.')).toBe(true);
-    expect(claim('We recruited adults who were healthy.')).toBe(false);
+    expect(claim(sentence('We recruited HEALTHY Adults.'))).toBe(true);
+    expect(claim(sentence('We recruited adults who were healthy.'))).toBe(false);
     const strict = guardedTest(/\b[Tt]his study\b/);
-    expect(strict('This study')).toBe(true);
-    expect(strict('THIS STUDY')).toBe(false);
+    expect(strict(sentence('This study'))).toBe(true);
+    expect(strict(sentence('THIS STUDY'))).toBe(false);
   });
 
   it('refuses global regexes, whose lastIndex would leak between sentences', () => {
     expect(() => guardedTest(/x/g)).toThrow(/global/);
+  });
+});
+
+describe('lens term anchors in the shared scan', () => {
+  it('never rule out a sentence in which a term is found, on the example and every publisher fixture', () => {
+    const compiled = compileLens(DEFAULT_LENSES[0]!);
+    let found = 0;
+    let ruledOut = 0;
+    for (const s of fixtureSentenceRecords()) {
+      const possible = termsPossiblyIn(compiled, s);
+      if (possible === 0) ruledOut++;
+      compiled.terms.forEach((t, i) => {
+        if (findTermHits(t, s.text).length === 0) return;
+        found++;
+        expect(possible & (1 << i), `${t.term.id} in "${s.text}"`).not.toBe(0);
+      });
+    }
+    // The fixtures use the terms, and most of their sentences are skipped without a term search.
+    expect(found).toBeGreaterThan(50);
+    expect(ruledOut).toBeGreaterThan(found);
   });
 });

@@ -57,11 +57,11 @@ export const populationMismatch: Check = {
       const b = paper.blocks[s.blockId]!;
       return b.role !== 'references' && b.kind !== 'reference';
     });
-    if (readable.some((s) => isComparisonDesign(s.text))) return;
+    if (readable.some((s) => isComparisonDesign(s))) return;
 
     const claim = readable.find((s) => {
       const role = paper.blocks[s.blockId]!.role;
-      if (!CLAIM_ROLES.has(role) || !claimsNonClinical(s.text)) return false;
+      if (!CLAIM_ROLES.has(role) || !claimsNonClinical(s)) return false;
       // "compared their samples to general population samples" names a benchmark, not the sample.
       if (/\bcompar\w+\b|\bnorms?\b|\bbenchmark/i.test(s.text)) return false;
       // In an introduction only an explicit statement of this paper's own scope counts.
@@ -75,7 +75,7 @@ export const populationMismatch: Check = {
         s !== claim &&
         SAMPLE_ROLES.has(paper.blocks[s.blockId]!.role) &&
         clinicalSample(s.text) !== null &&
-        !claimsNonClinical(s.text) &&
+        !claimsNonClinical(s) &&
         !NOT_THE_SAMPLE.test(s.text) &&
         STUDY_MARKER.test(s.text),
     );

@@ -29,6 +29,8 @@ const saysSearched = guardedTest(EXPLICIT_SEARCH);
 const LITERATURE = /\b(?:publish\w*|publications?|articles|papers|literature|records|reports|studies|trials|reviews|citations)\b/i;
 const SELECTING =
   /\b(?:includ\w*|eligib\w*|considered|restrict\w*|limit\w*|selected|retrieved|identified|screened|excluded)\b/i;
+const aboutLiterature = guardedTest(LITERATURE);
+const selects = guardedTest(SELECTING);
 /** …but not a description of a study's own patients or data collection ("patients enrolled from 2010"). */
 const OWN_DATA =
   /\b(?:patients|participants|enrolled|recruited|follow-?up|admitted|cohort|data ?set|observations|collected|inclusion period|study period|students|respondents)\b/i;
@@ -73,9 +75,9 @@ function readSearch(ctx: AnalysisContext): SearchReport {
     // Never read dates from reference entries ("accessed May 2024", publication years).
     if (block.role === 'references' || block.kind === 'reference') continue;
     const methodRole = METHOD_ROLES.has(block.role);
-    const searchContext = methodRole ? mentionsSearch(s.text) : saysSearched(s.text);
+    const searchContext = methodRole ? mentionsSearch(s) : saysSearched(s);
     const eligibilityContext =
-      searchContext || (methodRole && LITERATURE.test(s.text) && SELECTING.test(s.text) && !OWN_DATA.test(s.text));
+      searchContext || (methodRole && aboutLiterature(s) && selects(s) && !OWN_DATA.test(s.text));
     if (!searchContext && !eligibilityContext) continue;
     const reading = readDateSentence(s.text, searchContext);
 
@@ -87,7 +89,7 @@ function readSearch(ctx: AnalysisContext): SearchReport {
     // A limit needs a sentence that selects literature ("studies published since 2010 were included",
     // "the search was limited to 2000–2024"), not one that merely mentions a database.
     const limitContext =
-      LITERATURE.test(s.text) && (SELECTING.test(s.text) || /\bsearch\w*/i.test(s.text)) && !DESCRIBES_RESULTS.test(s.text);
+      aboutLiterature(s) && (selects(s) || /\bsearch\w*/i.test(s.text)) && !DESCRIBES_RESULTS.test(s.text);
     const limitHere = reading.limit && limitContext ? reading.limit : null;
     if (limitHere && (limitHere.from !== null || limitHere.to !== null)) {
       dateLimit = {

@@ -34,7 +34,7 @@ export const termUsage: Check = {
       }));
       // One pass over the sentences (each block's text once); each term's regex runs over it.
       for (const s of ctx.sentences) {
-        const possible = termsPossiblyIn(compiled, s.text);
+        const possible = termsPossiblyIn(compiled, s);
         if (possible === 0) continue;
         const block = ctx.paper.blocks[s.blockId]!;
         compiled.terms.forEach((t, i) => {

@@ -103,22 +103,36 @@ export class Line {
 /** A line that is only a list marker ("12.", "[3]", "•"): the text after it, across a gap, is the same line. */
 const MARKER_ONLY = /^\s*(?:[[(]?\d{1,4}[\].):]?|[•·▪‣◦*–-])\s*$/;
 
-/** Joins a line's fragments, adding a space where the gap between them is word-sized. */
+/**
+ * Joins a line's fragments, adding a space where the gap between them is word-sized. The pieces
+ * are joined once, into a flat string: appending them one by one made a chain of string pieces
+ * that V8 flattened (copied) whenever its last character was read, and that every later pass
+ * over the line's characters read more slowly.
+ */
 export function joinFrags(frags: Frag[]): string {
-  let out = '';
+  if (frags.length === 1) return tidySpaces(frags[0]!.str);
+  const parts: string[] = [];
+  let endsInSpace = false;
   let prev: Frag | null = null;
   for (const f of frags) {
+    const str = f.str;
     if (prev) {
       const gap = f.x - prev.x1;
-      // The last character only (not `/\s$/` on the growing line, which rescans it each time).
-      const needsSpace = gap > 0.15 * Math.min(f.h, prev.h) && !(out.length > 0 && isSpaceCode(out.charCodeAt(out.length - 1))) && !isSpaceCode(f.str.charCodeAt(0));
-      if (needsSpace) out += ' ';
+      if (gap > 0.15 * Math.min(f.h, prev.h) && !endsInSpace && !isSpaceCode(str.charCodeAt(0))) {
+        parts.push(' ');
+        endsInSpace = true;
+      }
     }
-    out += f.str;
+    parts.push(str);
+    if (str.length > 0) endsInSpace = isSpaceCode(str.charCodeAt(str.length - 1));
     prev = f;
   }
-  // Most lines have single spaces only: test before rebuilding the string.
-  return (hasUnevenSpace(out) ? out.replace(/\s+/g, ' ') : out).trim();
+  return tidySpaces(parts.join(''));
+}
+
+/** Runs of white space as one space, trimmed; most lines have single spaces only, tested first. */
+function tidySpaces(text: string): string {
+  return (hasUnevenSpace(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 /**
