@@ -171,17 +171,17 @@ function isSpaceCode(c: number): boolean {
  * without a gap wider than about one em (wider gaps are column gutters or table cells).
  */
 export function buildLines(page: PdfPageText): Line[] {
+  // A plain loop with the line's numbers in locals: captured by a callback they lived in a
+  // closure context, where every update of a fractional number allocated a new heap box.
   const lines: Line[] = [];
   let cur: Frag[] = [];
   let curY = 0;
   let curH = 0;
   let curX1 = 0;
-  const flush = () => {
-    if (cur.some((f) => trimmedLength(f.str) > 0)) lines.push(new Line(page.pageNumber, cur));
-    cur = [];
-  };
-  page.items.forEach((item, index) => {
-    if (item.rotated || trimmedLength(item.str) === 0) return;
+  const items = page.items;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    if (item.rotated || trimmedLength(item.str) === 0) continue;
     const f = new Frag(item, index);
     if (cur.length) {
       const h = Math.max(curH, f.h);
@@ -189,7 +189,7 @@ export function buildLines(page: PdfPageText): Line[] {
       const gap = f.x - curX1;
       // (The marker test only matters for a gap wider than an em; most items never get there.)
       const continues = gap > -0.5 * h && (gap <= 1.0 * h || (gap <= 4 * h && cur.length <= 2 && MARKER_ONLY.test(cur.map((c) => c.str).join(''))));
-      if (!(sameBaseline && continues)) flush();
+      if (!(sameBaseline && continues)) cur = flushLine(lines, page.pageNumber, cur);
     }
     if (!cur.length) {
       curY = f.y;
@@ -200,15 +200,21 @@ export function buildLines(page: PdfPageText): Line[] {
       curH = f.h;
     }
     cur.push(f);
-    curX1 = Math.max(cur.length > 1 ? curX1 : -Infinity, f.x1);
-  });
-  flush();
+    curX1 = cur.length > 1 ? Math.max(curX1, f.x1) : f.x1;
+  }
+  flushLine(lines, page.pageNumber, cur);
   return lines;
+}
+
+/** Ends the line being built (unless it holds only blank fragments); returns the next line's fragments. */
+function flushLine(lines: Line[], pageNumber: number, frags: Frag[]): Frag[] {
+  if (frags.some((f) => trimmedLength(f.str) > 0)) lines.push(new Line(pageNumber, frags));
+  return [];
 }
 
 function median(xs: number[]): number {
   if (!xs.length) return 0;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = [...xs].sort(ascending);
   return s[Math.floor(s.length / 2)]!;
 }
 
@@ -217,11 +223,23 @@ function median(xs: number[]): number {
  * so one outdented stray line does not move the edge, but hanging-indent first lines still count.
  */
 function leftEdge(lines: Line[]): number {
-  return sharedExtreme(lines.map((l) => l.x0).sort((a, b) => a - b), 1);
+  return sharedExtreme(lines.map((l) => l.x0).sort(ascending), 1);
 }
 
 function rightEdge(lines: Line[]): number {
-  return sharedExtreme(lines.map((l) => l.x1).sort((a, b) => b - a), -1);
+  return sharedExtreme(lines.map((l) => l.x1).sort(descending), -1);
+}
+
+/**
+ * Sort comparators that answer -1, 0 or 1 (NaN compares as equal, as a difference would): a
+ * fractional difference is a new heap number on every comparison.
+ */
+export function ascending(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function descending(a: number, b: number): number {
+  return a > b ? -1 : a < b ? 1 : 0;
 }
 
 /**
@@ -317,26 +335,24 @@ function twoColumnPart(lines: Line[], x: number, longLine: number): boolean {
  */
 function mergeWideGaps(lines: Line[], gutter: number | null): Line[] {
   const out: Line[] = [];
-  let group: Line[] = [];
-  const flush = () => {
-    if (group.length === 1) out.push(group[0]!);
-    else if (group.length > 1) out.push(new Line(group[0]!.page, group.flatMap((g) => g.frags)));
-    group = [];
+  // The group of lines to merge is lines[start, i): indices rather than an array per line.
+  let start = 0;
+  const flush = (end: number) => {
+    if (end - start === 1) out.push(lines[start]!);
+    else if (end - start > 1) out.push(new Line(lines[start]!.page, lines.slice(start, end).flatMap((g) => g.frags)));
+    start = end;
   };
-  for (const l of lines) {
-    const prev = group[group.length - 1];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const prev = i > start ? lines[i - 1] : undefined;
     if (prev && Math.abs(prev.y - l.y) <= 0.3 * Math.max(prev.h, l.h) && Math.abs(prev.h - l.h) <= 0.25 * prev.h) {
       const gap = l.x0 - prev.x1;
       const acrossGutter = gutter !== null && prev.x1 <= gutter && l.x0 >= gutter;
-      if (gap > 0 && gap < 3 * prev.h && !acrossGutter) {
-        group.push(l);
-        continue;
-      }
+      if (gap > 0 && gap < 3 * prev.h && !acrossGutter) continue;
     }
-    flush();
-    group.push(l);
+    flush(i);
   }
-  flush();
+  flush(lines.length);
   return out;
 }
 
@@ -363,7 +379,7 @@ function isOverflow(line: Line, lines: Line[], gutter: number): boolean {
 export function orderPage(rawLines: Line[], pageWidth: number): Line[] {
   const gutter = findGutter(rawLines, pageWidth);
   const lines = mergeWideGaps(rawLines, gutter);
-  const byY = [...lines].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const byY = [...lines].sort((a, b) => ascending(a.y, b.y) || ascending(a.x0, b.x0));
   if (gutter === null) {
     const column: ColumnEdges = { left: leftEdge(byY), right: rightEdge(byY) };
     for (const line of byY) {

@@ -14,7 +14,7 @@
  *    like an author name ("Smith, J.", "Smith J", "van der Berg, A.").
  */
 import type { LayoutStats } from './layout';
-import type { Line } from './lines';
+import { ascending, type Line } from './lines';
 
 const NUMBER_START = /^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,4})(?=\s+\S))/;
 
@@ -87,7 +87,7 @@ function gapStarts(lines: Line[]): boolean[] | null {
     if (a.page === b.page && a.col === b.col && b.y > a.y) steps.push(b.y - a.y);
   }
   if (steps.length < 4) return null;
-  const sorted = [...steps].sort((a, b) => a - b);
+  const sorted = [...steps].sort(ascending);
   const step = sorted[Math.floor(sorted.length * 0.25)]!;
   const starts = lines.map((l, i) => {
     if (i === 0) return true;
