@@ -38,36 +38,78 @@ const NO_BREAK_BEFORE = /(?:\b(?:e\.g|i\.e|cf|vs|al|etc|approx|Fig|Figs|Tab|No|V
 /** Characters at the end of a candidate sentence that NO_BREAK_BEFORE can look at ("approx." + 1, with margin). */
 const NO_BREAK_TAIL = 12;
 
-/** Splits one block's text into sentences, keeping offsets so evidence can be anchored. */
+/**
+ * Splits one block's text into sentences, keeping offsets so evidence can be anchored. A sentence
+ * ends at ".", "!" or "?", then any closing quotes or brackets, then white space before a capital
+ * or a digit (perhaps after an opening quote or bracket) — unless the full stop ends an
+ * abbreviation or an initial. This runs over every block of a paper: with the boundary read
+ * character by character (a regex finds only the candidate stops) and the sentences pushed
+ * straight into one list, it takes half the time it took as one regex with a look-ahead.
+ */
 export function splitSentences(block: Block): Sentence[] {
-  const text = block.text;
   const out: Sentence[] = [];
-  let start = 0;
-  const re = /[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const endOfSentence = m.index + m[0].trimEnd().length;
-    // Only the end of the candidate sentence can match the end-anchored abbreviation pattern; its
-    // longest alternative plus the character before it (for `\b`) fits in NO_BREAK_TAIL characters.
-    // Testing the whole sentence made long PDF blocks quadratic.
-    const candidate = text.slice(Math.max(start, m.index + 1 - NO_BREAK_TAIL), m.index + 1);
-    if (NO_BREAK_BEFORE.test(candidate)) continue;
-    pushSentence(out, block.id, text, start, endOfSentence);
-    start = m.index + m[0].length;
-  }
-  pushSentence(out, block.id, text, start, text.length);
+  appendSentences(block, out);
   return out;
 }
 
+function appendSentences(block: Block, out: Sentence[]): void {
+  const text = block.text;
+  let start = 0;
+  // The regex only finds the next candidate full stop (quickly, and without a match object).
+  const stops = /[.!?]/g;
+  while (stops.test(text)) {
+    const i = stops.lastIndex - 1;
+    const c = text.charCodeAt(i);
+    let end = i + 1;
+    while (end < text.length && isCloser(text.charCodeAt(end))) end++;
+    let next = end;
+    while (next < text.length && isSpaceCode(text.charCodeAt(next))) next++;
+    if (next === end || next >= text.length) continue;
+    let capital = next;
+    if (isOpener(text.charCodeAt(capital))) capital++;
+    if (!isCapitalOrDigit(text.charCodeAt(capital))) continue;
+    stops.lastIndex = next;
+    // Only the end of the candidate sentence can match the end-anchored abbreviation pattern; its
+    // longest alternative plus the character before it (for `\b`) fits in NO_BREAK_TAIL characters.
+    if (c === 0x2e && NO_BREAK_BEFORE.test(text.slice(Math.max(start, i + 1 - NO_BREAK_TAIL), i + 1))) continue;
+    pushSentence(out, block.id, text, start, end);
+    start = next;
+  }
+  pushSentence(out, block.id, text, start, text.length);
+}
+
+/** `["'”’)\]]`: what may close a sentence after its full stop. */
+function isCloser(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d;
+}
+
+/** `["'“‘(\[]`: what may open the next sentence before its capital. */
+function isOpener(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201c || c === 0x2018 || c === 0x28 || c === 0x5b;
+}
+
+function isCapitalOrDigit(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+}
+
+/** Is this UTF-16 code unit one that `\s` (and `trim`) matches? (Without a regex call per character.) */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function pushSentence(out: Sentence[], blockId: number, text: string, start: number, end: number): void {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ blockId, start, end, text: text.slice(start, end), source: text, literalMask: 0, scannedGroups: 0 });
 }
 
 /** All sentences of the paper in reading order, computed once per analysis. */
 export function paperSentences(paper: Paper): Sentence[] {
-  return paper.blocks.flatMap((b) => splitSentences(b));
+  const out: Sentence[] = [];
+  for (const block of paper.blocks) appendSentences(block, out);
+  return out;
 }
 
 export function sectionLabel(block: Block): string {

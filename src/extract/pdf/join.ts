@@ -31,10 +31,23 @@ const COMPOUND_FIRST_PARTS = new Set([
  * as 1 in 10^15 per lookup for a paper's few thousand words.
  */
 export class WordSet {
-  private a = new Int32Array(1024);
-  private b = new Int32Array(1024);
-  private used = new Uint8Array(1024);
+  private a: Int32Array;
+  private b: Int32Array;
+  private used: Uint8Array;
   private size = 0;
+
+  /**
+   * `expectedWords`: about how many words will be added (repeats included), so the table is
+   * allocated once at its final size: growing it step by step allocated and refilled it four
+   * times for a typical paper (measured: a tenth of the time spent here).
+   */
+  constructor(expectedWords = 0) {
+    let capacity = 1024;
+    while (capacity < 2 * expectedWords && capacity < MAX_INITIAL_CAPACITY) capacity *= 2;
+    this.a = new Int32Array(capacity);
+    this.b = new Int32Array(capacity);
+    this.used = new Uint8Array(capacity);
+  }
 
   /** Adds every word of `text`. */
   addWordsOf(text: string): void {
@@ -107,6 +120,8 @@ export class WordSet {
   }
 }
 
+/** The largest table allocated up front (about 0.6 MB); a longer document's table grows as needed. */
+const MAX_INITIAL_CAPACITY = 1 << 16;
 const HYPHEN = 0x2d;
 const SEED_A = 0x811c9dc5 | 0;
 const SEED_B = 0x1505;
@@ -147,7 +162,10 @@ export class Hyphenation {
    */
   private words(): WordSet {
     if (this.known) return this.known;
-    const words = new WordSet();
+    let chars = 0;
+    for (const text of this.texts) chars += text.length;
+    // Distinct words are fewer than words, which average more than five characters with a space.
+    const words = new WordSet(chars / 6);
     for (const text of this.texts) words.addWordsOf(text);
     return (this.known = words);
   }

@@ -2,6 +2,7 @@
  * Geometry stage of PDF layout: text items → lines → per-page reading order (columns) →
  * running headers/footers removed. Pure code over `PdfPageText`, no pdf.js.
  */
+import { isSpaceCode } from '../../analysis/text';
 import type { PdfPageText, PdfTextItem } from './types';
 
 /**
@@ -156,13 +157,6 @@ function trimmedLength(s: string): number {
   let end = s.length;
   while (end > start && isSpaceCode(s.charCodeAt(end - 1))) end--;
   return end - start;
-}
-
-/** Is this UTF-16 code unit one that `\s` (and `trim`) matches? (Without a regex call per fragment.) */
-function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
