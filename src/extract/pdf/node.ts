@@ -32,7 +32,8 @@ export async function loadPdfInNode(data: Uint8Array, opts: LoadPdfOptions = {})
   const task = pdfjs.getDocument({
     worker: sharedPdfWorker(pdfjs),
     // pdf.js transfers (detaches) the buffer it is given: pass a copy so the caller keeps theirs.
-    data: data.slice(),
+    // (Not `data.slice()`: on a Node Buffer that is a view of the same memory, not a copy.)
+    data: new Uint8Array(data),
     password: opts.password,
     // No DOM in Node: never try to register @font-face rules; text extraction does not need them.
     disableFontFace: true,

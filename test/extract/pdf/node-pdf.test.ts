@@ -16,6 +16,21 @@ async function errorOf(p: Promise<unknown>): Promise<PdfError> {
   throw new Error('expected a PdfError, but extraction succeeded');
 }
 
+describe('the bytes given to the PDF reader', () => {
+  it("stay the caller's, whether a Uint8Array or a Node Buffer (whose slice() is a view, not a copy)", async () => {
+    const bytes = fixture('peer-support-two-column.pdf');
+    const buffer = readFileSync(fileURLToPath(new URL('../../fixtures/pdf/peer-support-two-column.pdf', import.meta.url)));
+    for (const given of [bytes, buffer]) {
+      const before = given.byteLength;
+      const paper = await extractPdfInNode(given);
+      expect(paper.blocks.length).toBeGreaterThan(10);
+      // pdf.js transfers what it is given; the caller's bytes must not be detached with it.
+      expect(given.byteLength).toBe(before);
+      expect(String.fromCharCode(...given.subarray(0, 5))).toBe('%PDF-');
+    }
+  });
+});
+
 describe('a real two-column PDF printed by Chromium', () => {
   it('becomes a Paper with title, DOI, sections, declarations and references in order', async () => {
     const paper = await extractPdfInNode(fixture('peer-support-two-column.pdf'));
