@@ -245,7 +245,8 @@ function headingMatches(block: Block, heading: RegExp): boolean {
 /** What every statement check reads the same way: where the argument is, each block's sentences. */
 interface PaperLayout {
   bounds: BodyBounds;
-  sentencesOf: Map<number, Sentence[]>;
+  /** Each block's sentences, by block id. */
+  sentencesOf: (Sentence[] | undefined)[];
   /** Blocks' texts as asked about by `mayHold`, each scanned once for all specs. */
   scannedBlocks: Map<number, LiteralScanned>;
 }
@@ -255,12 +256,8 @@ const LAYOUTS = new WeakMap<AnalysisContext, PaperLayout>();
 function paperLayout(ctx: AnalysisContext): PaperLayout {
   let layout = LAYOUTS.get(ctx);
   if (!layout) {
-    const sentencesOf = new Map<number, Sentence[]>();
-    for (const s of ctx.sentences) {
-      const list = sentencesOf.get(s.blockId);
-      if (list) list.push(s);
-      else sentencesOf.set(s.blockId, [s]);
-    }
+    const sentencesOf: (Sentence[] | undefined)[] = [];
+    for (const s of ctx.sentences) (sentencesOf[s.blockId] ??= []).push(s);
     LAYOUTS.set(ctx, (layout = { bounds: bodyBounds(ctx.paper), sentencesOf, scannedBlocks: new Map() }));
   }
   return layout;
@@ -292,12 +289,12 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
   const excluded = new Set(spec.excludeRoles ?? []);
 
   const firstSentences = (block: Block, n: number): Evidence[] =>
-    (sentencesOf.get(block.id) ?? []).slice(0, n).map((s) => evidenceFromSentence(paper, s));
+    (sentencesOf[block.id] ?? []).slice(0, n).map((s) => evidenceFromSentence(paper, s));
 
   for (const block of paper.blocks) {
     if (block.role === 'references' || block.kind === 'reference' || block.kind === 'heading') continue;
     if (!block.text.trim()) continue;
-    const own = sentencesOf.get(block.id) ?? [];
+    const own = sentencesOf[block.id] ?? [];
     const blockMay = (group: LiteralGroup) => mayHold(scannedBlock(layout, block), group);
 
     // 1. Under a heading that names the statement.

@@ -38,17 +38,20 @@ const CAPTION = /^(?:fig\.?|figure|table|tab\.|box|chart|scheme|plate|supplement
 const NUMBERED_HEADING = /^(?:(\d{1,2}(?:\.\d{1,2}){0,3})\.?|([IVX]{1,5})\.|([A-H])\.)\s+\p{Lu}/u;
 const TERMINAL = /[.!?]["'”’)\]]?$/;
 
-/** Char-weighted mode of a numeric property, rounded to a half point. */
+/**
+ * Char-weighted mode of a numeric property, rounded to a half point. (Counted by whole numbers of
+ * half points: a fractional map key is a new heap number per line.)
+ */
 function weightedMode(lines: Line[], key: (l: Line) => number): number {
   const counts = new Map<number, number>();
   for (const l of lines) {
-    const k = Math.round(key(l) * 2) / 2;
-    counts.set(k, (counts.get(k) ?? 0) + l.text.length);
+    const halfPoints = Math.round(key(l) * 2);
+    counts.set(halfPoints, (counts.get(halfPoints) ?? 0) + l.text.length);
   }
   let best = 0;
   let bestN = -1;
   for (const [k, n] of counts) if (n > bestN) [best, bestN] = [k, n];
-  return best;
+  return best / 2;
 }
 
 function fontMode(lines: Line[]): string {
@@ -90,16 +93,17 @@ export function computeStats(lines: Line[]): LayoutStats {
   return { bodySize, bodyFont, lineStep };
 }
 
+/** The most common value rounded to a half point (the smaller on a tie), counted as `weightedMode` does. */
 function modeOf(xs: number[]): number {
   const counts = new Map<number, number>();
   for (const x of xs) {
-    const k = Math.round(x * 2) / 2;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    const halfPoints = Math.round(x * 2);
+    counts.set(halfPoints, (counts.get(halfPoints) ?? 0) + 1);
   }
-  let best = xs[0]!;
+  let best = 0;
   let bestN = -1;
   for (const [k, n] of counts) if (n > bestN || (n === bestN && k < best)) [best, bestN] = [k, n];
-  return best;
+  return best / 2;
 }
 
 /**
