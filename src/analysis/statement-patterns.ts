@@ -150,6 +150,8 @@ interface SpecGroups {
   phrases: LiteralGroup;
   /** The label's: every label form (labelEnd, midTextLabel, isBareLabel) contains the label alternation. */
   label: LiteralGroup;
+  /** `rejectSentence`, tried only where its literals are. */
+  rejects: ((sentence: Sentence) => boolean) | null;
 }
 
 const SPEC_GROUPS = new WeakMap<StatementSpec, SpecGroups>();
@@ -165,7 +167,11 @@ function specGroups(spec: StatementSpec): SpecGroups {
   if (!groups) {
     const perPhrase = specPhrases(spec).literals;
     const phrases = perPhrase.every((l) => l !== null) ? (perPhrase as string[][]).flat() : null;
-    groups = { phrases: literalGroup(phrases), label: literalGroup(requiredLiterals(new RegExp(`(?:${spec.label})`, 'i'))) };
+    groups = {
+      phrases: literalGroup(phrases),
+      label: literalGroup(requiredLiterals(new RegExp(`(?:${spec.label})`, 'i'))),
+      rejects: spec.rejectSentence ? guardedTest(spec.rejectSentence) : null,
+    };
     SPEC_GROUPS.set(spec, groups);
   }
   return groups;
@@ -374,7 +380,7 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     for (const s of own) {
       // Rejections below only ever drop a match, so a sentence no phrase can match is done.
       if (!mayHold(s, groups.phrases)) continue;
-      if (spec.rejectSentence?.test(s.text)) continue;
+      if (groups.rejects?.(s)) continue;
       foreign ??= !!spec.foreignDeclarations && inForeignDeclaration(block, spec.foreignDeclarations, spec.heading);
       if (foreign && !spec.foreignDeclarations!.accept(s.text)) continue;
       const mask = phrases.mayMatch(s);
