@@ -179,7 +179,7 @@ function specGroups(spec: StatementSpec): SpecGroups {
 
 /**
  * Which of one spec's phrase regexes can match a text, a bit per regex. A text that passes the
- * spec's shared prefilter bit (one of its phrases' literals is there) mostly holds a literal of
+ * spec's phrase group (one of its phrases' literals is there) mostly holds a literal of
  * only one or two phrases — "led", "author" or "research" in involvement's 23 — yet every phrase
  * used to be run on it: on the corpus PDFs this cuts the phrase regexes run from about 43,000 to
  * 4,000. Bits follow `phrases`, then `backMatterPhrases`, then `methodsPhrases`; a regex with no
@@ -205,13 +205,12 @@ class SpecPhrases {
   }
 
   /**
-   * Bit per phrase regex: may it match `text`? A sentence is read from its block's text (see
-   * `LiteralScanned`). The automaton is built on first use: specs register at start-up.
+   * Bit per phrase regex: may it match this sentence or block? (Read from its source, see
+   * `LiteralScanned`. The automaton is built on first use: specs register at start-up.)
    */
-  mayMatch(text: string | LiteralScanned): number {
+  mayMatch(text: LiteralScanned): number {
     this.scan ??= new LiteralAutomaton(this.literals.slice(0, 31).map((l) => l ?? []));
-    const found = typeof text === 'string' ? this.scan.present(text) : this.scan.present(text.source, text.start, text.end);
-    return found | this.alwaysTried;
+    return this.scan.present(text.source, text.start, text.end) | this.alwaysTried;
   }
 
   strong(text: string, mask: number): boolean {
@@ -329,7 +328,7 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     // The rest of a labelled sentence states something, or its block does.
     const statesInBlock = () => {
       if (!blockMay(groups.phrases)) return false;
-      const mask = phrases.mayMatch(block.text);
+      const mask = phrases.mayMatch(scannedBlock(layout, block));
       return phrases.strong(block.text, mask) || phrases.methods(block.text, mask) || phrases.backMatter(block.text, mask);
     };
     const states = (after: string) => NULL_STATEMENT.test(after) || statesInBlock();

@@ -95,9 +95,7 @@ describe('LiteralAutomaton', () => {
     expect(sets.present(text, 1, 22)).toBe(0b10);
     expect(sets.present(text, 23, text.length - 1)).toBe(0);
   });
-});
 
-describe('LiteralAutomaton case folding', () => {
   it('reads the text case-folded, as the regexes it stands in for do', () => {
     const sets = new LiteralAutomaton([['funding'], ['conflict of interest'], ['straße'], ['σύγκρουση']]);
     expect(sets.present('FUNDING: none.')).toBe(0b0001);
