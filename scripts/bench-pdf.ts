@@ -13,8 +13,10 @@ import { benchmarkPdfInNode } from '../src/extract/pdf/node';
 
 type Table = (headers: string[], rows: (string | number)[][]) => string;
 
-/** Timed runs per PDF (after a warm-up pass) and CLI runs per folder; medians are reported. */
+/** Timed runs per PDF (after a warm-up pass); medians are reported. */
 const RUNS = 5;
+/** Timed CLI runs on the folder (after one that fills the code cache), each followed by a pdf.js-only run. */
+const CLI_RUNS = 5;
 
 function pdfsUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -101,19 +103,34 @@ export async function benchPdf(corpus: string, table: Table, quantile: (s: numbe
     // The CLI keeps pdf.js's compiled code between runs (src/extract/pdf/pdfjs-code-cache.ts):
     // the first run, with an empty cache, is timed apart from the runs that follow it.
     const cache = mkdtempSync(join(tmpdir(), 'cr-bench-cache-'));
-    const timeRun = () => {
+    const timeRun = (script: string, args: string[]) => {
       const t0 = performance.now();
-      execFileSync(process.execPath, [cli, '--csv', dir], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, CRITICAL_READER_CACHE: cache } });
+      execFileSync(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, CRITICAL_READER_CACHE: cache } });
       return (performance.now() - t0) / 1000;
     };
+    // pdf.js alone, read as the CLI reads it (scripts/bench-pdfjs-only.ts): the floor under the
+    // CLI's figure. Runs alternate with the CLI's so both meet the machine at the same speed.
+    const pdfjsOnly = join(process.cwd(), 'dist', 'bench', 'bench-pdfjs-only.mjs');
     try {
-      const first = timeRun();
-      const seconds = [timeRun(), timeRun(), timeRun()];
-      const s = quantile(seconds.sort((a, b) => a - b), 0.5);
+      const first = timeRun(cli, ['--csv', dir]);
+      const cliSeconds: number[] = [];
+      const floorSeconds: number[] = [];
+      for (let i = 0; i < CLI_RUNS; i++) {
+        cliSeconds.push(timeRun(cli, ['--csv', dir]));
+        if (existsSync(pdfjsOnly)) floorSeconds.push(timeRun(pdfjsOnly, [dir]));
+      }
+      const s = median(cliSeconds);
       console.log(
-        `CLI on a folder of ${n} PDFs of 8–12 pages (median of 3 runs): ${s.toFixed(2)} s, ${(n / s).toFixed(1)} PDFs/s including Node start-up (target ≥ 5); ` +
+        `CLI on a folder of ${n} PDFs of 8–12 pages (median of ${CLI_RUNS} runs): ${s.toFixed(2)} s, ${(n / s).toFixed(1)} PDFs/s including Node start-up (target ≥ 5); ` +
           `the first run, before pdf.js's code was cached: ${first.toFixed(2)} s.`,
       );
+      if (floorSeconds.length) {
+        const floor = median(floorSeconds);
+        console.log(
+          `pdf.js alone on the same folder, loaded and read as the CLI does (no layout, analysis or output; median of ${CLI_RUNS} runs, alternating with the CLI's): ` +
+            `${floor.toFixed(2)} s, ${(n / floor).toFixed(1)} PDFs/s; the CLI's own share ${(s - floor).toFixed(2)} s (${(((s - floor) / s) * 100).toFixed(0)}%).`,
+        );
+      }
     } finally {
       rmSync(cache, { recursive: true, force: true });
     }

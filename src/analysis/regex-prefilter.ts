@@ -31,6 +31,11 @@ interface Node {
 const ANY: Node = { req: null, exact: null };
 const EMPTY: Node = { req: null, exact: '' };
 
+/** Characters that stand for themselves outside a class (no syntax character, no escape). */
+const PLAIN_RUN = /[^\\^$.|?*+()[\]{}]+/y;
+/** What may begin a quantifier of the character before it. */
+const QUANTIFIER_START = /^[?*+{]$/;
+
 /** Escapes that stand for one literal character. */
 const LITERAL_ESCAPE = /^[.\\/()[\]{}|?*+^$\-'"’:,;!@#%&=<>~`]$/;
 
@@ -66,8 +71,32 @@ class SourceReader {
 
   private sequence(): Node {
     const items: Node[] = [];
-    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') items.push(this.quantified(this.atom()));
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const run = this.literalRun();
+      items.push(run ?? this.quantified(this.atom()));
+    }
     return concat(items);
+  }
+
+  /**
+   * A run of plain literal characters ("search" in "search(?:es)?") read at once: most of a
+   * source is such text, and reading it a character at a time was most of the ~25 ms this reader
+   * took over the checks' patterns when a page's analysis first loads. The character before a
+   * quantifier is left to `atom` (in "papers?" the run is "paper"); null when fewer than two
+   * characters would be read.
+   */
+  private literalRun(): Node | null {
+    PLAIN_RUN.lastIndex = this.i;
+    if (!PLAIN_RUN.test(this.src)) return null;
+    let end = PLAIN_RUN.lastIndex;
+    if (QUANTIFIER_START.test(this.src[end] ?? '')) end--;
+    if (end - this.i < 2) return null;
+    const text = this.src.slice(this.i, end);
+    const lower = text.toLowerCase();
+    // A letter whose lower case is not one character: read one at a time (`literal` says ANY).
+    if (lower.length !== text.length) return null;
+    this.i = end;
+    return { req: [lower], exact: lower };
   }
 
   private quantified(node: Node): Node {
@@ -196,6 +225,7 @@ function selectivity(req: string[]): number {
  * always be run. Literals shorter than three characters are too common to be worth a test.
  */
 export function requiredLiterals(re: RegExp): string[] | null {
+  ((globalThis as any).__res ??= []).push(re);
   if (re.ignoreCase && re.unicode) return null;
   try {
     const req = new SourceReader(re.source, re.ignoreCase).read().req;

@@ -2,7 +2,7 @@
  * Reading one input file into a Paper, with a clear message for anything that is not a paper.
  * Sniffs the bytes rather than trusting the file name (a ".pdf" may be an HTML error page).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { assessArticle } from '../analysis/article-check';
 import type { Paper } from '../analysis/model';
 
@@ -49,12 +49,15 @@ export interface LoadOptions {
 export async function loadPaper(file: string, options: LoadOptions = {}): Promise<Paper> {
   let bytes: Uint8Array;
   try {
-    const info = await stat(file);
+    // Read synchronously: a batch takes its files one at a time on each thread, so the promise
+    // versions only left the thread idle for each of their round trips to the thread pool
+    // (measured: about 0.1 s of 4 s over 20 ten-page PDFs; a page-cached 1 MB read takes ~1 ms).
+    const info = statSync(file);
     if (!info.isFile()) throw new InputError(file, 'not a file');
     if (info.size === 0) throw new InputError(file, 'the file is empty');
     if (info.size > MAX_INPUT_BYTES) throw new InputError(file, `the file is ${Math.round(info.size / 1048576)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB`);
     // A Buffer is a Uint8Array already: no copy (the PDF reader takes its own before pdf.js does).
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

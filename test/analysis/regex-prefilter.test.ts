@@ -38,6 +38,14 @@ describe('requiredLiterals (what every match of a regex must contain)', () => {
     expect(requiredLiterals(/\bGRIPP2?\b/)).toEqual(['gripp']);
   });
 
+  it('leaves the last letter of a run of text to the quantifier after it', () => {
+    // "papers?" matches "paper": the "s" is optional, so it is no part of the requirement.
+    expect(requiredLiterals(/\bpapers?\b/)).toEqual(['paper']);
+    expect(requiredLiterals(/\bsearche*d\b/)).toEqual(['search']);
+    expect(requiredLiterals(/fundings+/)).toEqual(['funding']);
+    expect(requiredLiterals(/fundin{1,2}g/)).toEqual(['fundi']);
+  });
+
   it('prefers a rarer part of a sequence to words found in every sentence', () => {
     expect(requiredLiterals(/\b(?:this|the|our)\s+(?:study|project)\b[^.;]{0,40}?\bco-?(?:produced|designed)\b/i)).toEqual(['produced', 'designed']);
   });
