@@ -5,10 +5,11 @@
  * compiling the functions that PDF needs. With the cache, loading pdf.js and reading a first PDF
  * take 0.1–0.14 s less (whole runs, of one PDF or twenty: 0.05–0.1 s less, measured as the best
  * of eight alternating runs). V8 can save the bytecode it compiled and take it back next time,
- * but Node 20 offers that only for classic scripts (`vm.Script`), not for ES modules. So the bundles are read as text, their `export {…}` turned into a returned
- * object and `import.meta.url` into the file's URL, and compiled as strict-mode scripts with
- * the cache. When the source does not have that shape (a pdf.js update), or anything else fails,
- * the caller imports the modules as before.
+ * but Node 20 offers that only for classic scripts (`vm.Script`), not for ES modules. So the
+ * bundles are read as text, their `export {…}` turned into a returned object and
+ * `import.meta.url` into the file's URL, and compiled as strict-mode scripts with the cache.
+ * When the source does not have that shape (a pdf.js update), or anything else fails, the caller
+ * imports the modules as before.
  *
  * The cache is written once per process after the first PDF is read, so it holds the functions
  * reading a PDF needs, and only into a directory of this user's (not a shared temporary one:
