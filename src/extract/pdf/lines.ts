@@ -290,10 +290,21 @@ export function findGutter(lines: Line[], pageWidth: number): number | null {
   const x = lo + bestStart + bestLen / 2;
   const longLine = pageWidth * 0.25;
   if (min > Math.max(2, lines.length * 0.2)) return twoColumnPart(lines, x, longLine) ? x : null;
-  const left = lines.filter((l) => l.x1 <= x && l.x1 - l.x0 >= longLine);
-  const right = lines.filter((l) => l.x0 >= x && l.x1 - l.x0 >= longLine);
-  if (left.length < 2 || right.length < 2 || left.length + right.length < 5) return null;
+  const { left, right } = columnLinesBeside(lines, x, longLine);
+  if (left < 2 || right < 2 || left + right < 5) return null;
   return x;
+}
+
+/** How many long lines (column text, not a table's short cells) lie wholly left and right of `x`. */
+function columnLinesBeside(lines: Line[], x: number, longLine: number): { left: number; right: number } {
+  let left = 0;
+  let right = 0;
+  for (const l of lines) {
+    if (!(l.x1 - l.x0 >= longLine)) continue;
+    if (l.x1 <= x) left++;
+    else if (l.x0 >= x) right++;
+  }
+  return { left, right };
 }
 
 /**
@@ -315,8 +326,7 @@ function twoColumnPart(lines: Line[], x: number, longLine: number): boolean {
   }
   const isColumnPart = (part: Line[]) => {
     if (part.length < 6) return false;
-    const left = part.filter((l) => l.x1 <= x && l.x1 - l.x0 >= longLine).length;
-    const right = part.filter((l) => l.x0 >= x && l.x1 - l.x0 >= longLine).length;
+    const { left, right } = columnLinesBeside(part, x, longLine);
     return left >= 3 && right >= 3 && left + right >= 0.6 * part.length;
   };
   return isColumnPart(lines.filter((l) => l.y > lastCrossing)) || isColumnPart(lines.filter((l) => l.y < firstCrossing));
