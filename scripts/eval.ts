@@ -5,6 +5,7 @@
  *   naive baseline ("the first 19xx/20xx in the entry").
  * - Competing-interests and funding statements: accuracy against the truth files.
  * - "peer review" must never be counted as peer support.
+ * - The hand-annotated real papers (../shared/corpus/gold): see eval-gold.ts.
  */
 import '../src/shared/node-polyfills';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { parseHtmlInNode } from '../src/extract/html/node-dom';
 import { extractPdfInNode } from '../src/extract/pdf/node';
 import { addScores, precisionRecallF1, scoreYears, type YearScore } from '../src/eval/score-years';
 import { adjudicatedTruth, STATEMENT_TRUTH_DISPUTES } from '../src/eval/statements';
+import { evalGold } from './eval-gold';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 
@@ -148,6 +150,10 @@ async function main(): Promise<void> {
     console.error(`The evaluation corpus is absent: expected ${CORPUS} (shared/ beside the project root).`);
     process.exit(1);
   }
+  if (process.argv.includes('gold')) {
+    evalGold(CORPUS);
+    return;
+  }
   const sets: SetResult[] = [];
   const htmlDir = join(CORPUS, 'html');
   const bySkin = new Map<string, SetResult>();
@@ -200,6 +206,7 @@ async function main(): Promise<void> {
     'Title / DOI / year: read from the page (HTML meta tags; a PDF\'s info dictionary and first page). The printed pages do not print ' +
       'their DOI, so a PDF DOI counts as right there only when the file carries it.',
   );
+  evalGold(CORPUS);
 }
 
 await main();
