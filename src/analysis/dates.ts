@@ -160,10 +160,14 @@ const AFTER_INCEPTION_CONNECTOR =
 const RANGE_CONNECTOR = /^\s*(?:(?:up\s+)?(?:and|to|until|till|through|thru)\s+(?:the\s+end\s+of\s+)?|[-–—/]\s*)$/i;
 const RANGE_OPENER = /(?:\b(?:between|from|during|covering|spanning)\s+(?:the\s+(?:start|beginning)\s+of\s+)?|\(\s*)$/i;
 const OPEN_START = /\b(?:since|after|post|later than|on or after|starting(?:\s+(?:in|from))?|beginning(?:\s+(?:in|from))?|from)\s+$/i;
-const OPEN_END_BEFORE = /\b(?:before|prior to|earlier than|up to but not including)\s+$/i;
+const OPEN_END_BEFORE = /\b(?:before|prior to|earlier than|up to but not including)\s+(?:the\s+year\s+)?$/i;
+/** What follows "published before 2000" when such papers were left out, making 2000 the lower bound. */
+const EXCLUDED_AFTER = /^[^.;]{0,40}?\b(?:were|was|are|is|have been)\s+(?:not\s+(?:considered|included|eligible|reviewed|retained)|excluded|ineligible|removed)\b/i;
+const EXCLUDED_BEFORE = /\b(?:exclud\w*|not (?:consider|include)\w*|remov\w*)\b[^.;]{0,60}$/i;
 const OPEN_END = /\b(?:until|till|through|thru|up\s+(?:to|until)|to|by|as of|ending(?:\s+in)?|to the end of|end of)\s+$/i;
 const SINGLE =
-  /(?:\bbetween\s+\d{1,2}(?:st|nd|rd|th)?\s+and\s+|\b(?:in|on|during|dated|date[sd]?|at|as of|of|early|mid|late|search(?:ed)?|updated?|re-?run|run|conducted|performed|executed|completed)\s+|:\s*)$/i;
+  /(?:\b(?:early|mid|late|end)[-\s]|\bbetween\s+\d{1,2}(?:st|nd|rd|th)?\s+and\s+|\b(?:in|on|during|dated|date[sd]?|at|as of|of|early|mid|late|search(?:ed)?|updated?|re-?run|run|conducted|performed|executed|completed)\s+|:\s*)$/i;
+const BRACKET_OPEN = /\(\s*(?:(?:early|mid|late|end)[-\s])?$/i;
 const LIST_CONTINUATION = /^\s*(?:,\s*(?:and\s+|then\s+)?|and\s+(?:again\s+)?(?:(?:in|on)\s+)?|or\s+|(?:and\s+)?(?:updated|re-?run|rerun)\s+(?:(?:in|on)\s+)?)$/i;
 const PUBLICATION_WORDS = /\b(?:publish\w*|publication|dated|appeared|released)\b/i;
 /** A date cited for access ("accessed 3 May 2024") documents a web source, not the search. */
@@ -226,8 +230,10 @@ export function readDateSentence(text: string, searchContext: boolean): DateSent
       const opened = RANGE_OPENER.test(prefix);
       if (RANGE_CONNECTOR.test(between) && (opened || /[-–—]/.test(between))) {
         setLimit(m.year, next.year, next.end);
-        // The end of a searched period stated to the month is when the search ran.
-        if (searchContext && next.month !== null) {
+        // The end of a searched period stated to the month is when the search ran ("MEDLINE was
+        // searched from January 2000 to March 2023"); a window of publication dates is a limit
+        // only ("searched for studies published between January 2015 and March 2023").
+        if (searchContext && next.month !== null && !publicationNear) {
           isSearchDate[i + 1] = true;
           out.searchDates.push(next);
         }
@@ -243,7 +249,9 @@ export function readDateSentence(text: string, searchContext: boolean): DateSent
       continue;
     }
     if (OPEN_END_BEFORE.test(prefix)) {
-      if (publicationNear || !searchContext) setLimit(null, m.month === 1 || m.month === null ? m.year - 1 : m.year, m.end);
+      // "Studies published before 2000 were not considered" sets the lower bound, not the upper.
+      if (EXCLUDED_AFTER.test(text.slice(m.end, m.end + 60)) || EXCLUDED_BEFORE.test(prefix)) setLimit(m.year, null, m.end);
+      else if (publicationNear || !searchContext) setLimit(null, m.month === 1 || m.month === null ? m.year - 1 : m.year, m.end);
       continue;
     }
     if (OPEN_START.test(prefix) || ONWARDS_AFTER.test(text.slice(m.end, m.end + 30))) {
@@ -266,7 +274,10 @@ export function readDateSentence(text: string, searchContext: boolean): DateSent
     if (!searchContext) continue;
     const continuesList =
       prev !== undefined && isSearchDate[i - 1] === true && LIST_CONTINUATION.test(text.slice(prev.end, m.start));
-    if (continuesList || (SINGLE.test(prefix) && searchVerbGoverns(text, m))) {
+    // "(mid-May 2021)" after "a search was conducted": a date to the month in brackets (a bare
+    // bracketed year is a citation: "Higgins et al. (2019)").
+    const bracketed = m.month !== null && BRACKET_OPEN.test(prefix);
+    if (continuesList || ((SINGLE.test(prefix) || bracketed) && searchVerbGoverns(text, m))) {
       isSearchDate[i] = true;
       out.searchDates.push(m);
     }

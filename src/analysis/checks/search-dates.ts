@@ -36,7 +36,18 @@ const OWN_DATA =
   /\b(?:patients|participants|enrolled|recruited|follow-?up|admitted|cohort|data ?set|observations|collected|inclusion period|study period|students|respondents)\b/i;
 
 /** "Included studies ranged from 1990 to 2024" describes results, not a limit. */
-const DESCRIBES_RESULTS = /\brang(?:e|ed|ing)\b|\bspann(?:ed|ing)\b|\b(?:revealed|showed|found that|suggest(?:s|ed)?|demonstrat\w+)\b/i;
+const DESCRIBES_RESULTS =
+  /\brang(?:e|ed|ing)\b|\bspann(?:ed|ing)\b|\b(?:revealed|showed|found that|suggest(?:s|ed)?|demonstrat\w+)\b|\bincluded\s+(?:[\w-]+\s+){0,2}?(?:studies|papers|articles|trials|reviews|records|reports|publications)\s+(?:were|was)\s+(?:all\s+)?published\b|\b(?:studies|papers|articles|trials|reviews|publications)\s+(?:that were\s+)?included\s+(?:in\s+(?:this|the|our)\s+[\w-]+\s+)?(?:were|was)\s+(?:all\s+)?published\b/i;
+
+const DATE_RESTRICTION_WORDS =
+  /^(?=[\s\S]*\b(?:dates?|years?)\b)[\s\S]*\b(?:restrict\w*|limit(?:s|ed|ation|ations)?|filters?|regardless|irrespective|boundar(?:y|ies)|cut-?offs?)\b/i;
+
+/**
+ * A sentence that states the review's time window in so many words ("The time frame chosen was
+ * 30 years (1990–2020)"): a limit even without a literature noun.
+ */
+const WINDOW_STATED =
+  /\b(?:time[- ]?frame|time[- ]?span|time window|(?:review|search|study) period|period of (?:the )?(?:search|review|publication))\s+(?:\w+\s+){0,2}?(?:chosen|selected|considered|covered|set|defined|used|was|is)\b/i;
 
 /** A sentence that refers to the time window, so a reason given in it is about the window. */
 const WINDOW_WORDS = /\b(?:dates?|years?|period|window|time ?frame|cut-?off|restrict\w*|limit\w*|inception|(?:19|20)\d{2})\b/i;
@@ -76,8 +87,10 @@ function readSearch(ctx: AnalysisContext): SearchReport {
     if (block.role === 'references' || block.kind === 'reference') continue;
     const methodRole = METHOD_ROLES.has(block.role);
     const searchContext = methodRole ? mentionsSearch(s) : saysSearched(s);
+    // "No date restrictions were used" names neither a search nor literature, yet states the window.
+    const windowStated = methodRole && (WINDOW_STATED.test(s.text) || DATE_RESTRICTION_WORDS.test(s.text)) && !OWN_DATA.test(s.text);
     const eligibilityContext =
-      searchContext || (methodRole && aboutLiterature(s) && selects(s) && !OWN_DATA.test(s.text));
+      searchContext || windowStated || (methodRole && aboutLiterature(s) && selects(s) && !OWN_DATA.test(s.text));
     if (!searchContext && !eligibilityContext) continue;
     const reading = readDateSentence(s.text, searchContext);
 
@@ -89,7 +102,7 @@ function readSearch(ctx: AnalysisContext): SearchReport {
     // A limit needs a sentence that selects literature ("studies published since 2010 were included",
     // "the search was limited to 2000–2024"), not one that merely mentions a database.
     const limitContext =
-      aboutLiterature(s) && (selects(s) || /\bsearch\w*/i.test(s.text)) && !DESCRIBES_RESULTS.test(s.text);
+      (windowStated || (aboutLiterature(s) && (selects(s) || /\bsearch\w*/i.test(s.text)))) && !DESCRIBES_RESULTS.test(s.text);
     const limitHere = reading.limit && limitContext ? reading.limit : null;
     if (limitHere && (limitHere.from !== null || limitHere.to !== null)) {
       dateLimit = {
@@ -114,6 +127,9 @@ function readSearch(ctx: AnalysisContext): SearchReport {
     if (relevant) cite(s);
   }
 
+  // "Trials published up to September 2024" beside "no date restrictions were applied" is the
+  // search's own end, not a limit the authors chose.
+  if (noRestriction && dateLimit && dateLimit.from === null) dateLimit = null;
   const unique = uniqueDates(dates);
   // "Published in the last 10 years" counts back from the last search, else from publication.
   if (relativeYears !== null && (dateLimit === null || dateLimit.from === null)) {

@@ -172,3 +172,46 @@ describe('search-dates check', () => {
   });
 });
 
+
+describe('search dates and limits as real methods sections write them', () => {
+  const search = (methods: string[]) => runChecks(review(methods), [searchDates]).search;
+
+  it('a window of publication dates in a search sentence is a limit, not the date of the search', () => {
+    const s = search(['Four databases were searched for trials published between February 2012 and October 2022.']);
+    expect(s.dateLimit).toEqual({ from: 2012, to: 2022 });
+    expect(s.dates).toEqual([]);
+  });
+
+  it('a searched period without publication words still dates the search', () => {
+    const s = search(['CINAHL was searched from January 2001 to June 2021.']);
+    expect(s.dates).toEqual(['2021-06']);
+  });
+
+  it('the years of the included studies are a result, not a limit', () => {
+    const s = search([
+      'The last search was run in April 2021.',
+      'No restriction on year of publication was applied.',
+      'All 12 included studies were published between 2009 and 2020.',
+    ]);
+    expect(s.dates).toEqual(['2021-04']);
+    expect(s.dateLimit).toBeNull();
+    expect(s.noRestriction).toBe(true);
+  });
+
+  it('"published up to" the search month is the search, not a limit, when no date restriction was applied', () => {
+    const s = search(['We searched six databases for cohort studies published up to August 2023.', 'No date restrictions were used.']);
+    expect(s.dates).toEqual(['2023-08']);
+    expect(s.dateLimit).toBeNull();
+  });
+
+  it('papers published before a year being left out sets the lower bound', () => {
+    expect(search(['Reports published before the year 2005 were not considered.']).dateLimit).toEqual({ from: 2005, to: null });
+    expect(search(['We excluded articles published before 2011.']).dateLimit).toEqual({ from: 2011, to: null });
+    expect(search(['We included articles published before 2011.']).dateLimit).toEqual({ from: null, to: 2010 });
+  });
+
+  it('reads a search date in brackets, to the month, and a time frame stated in so many words', () => {
+    expect(search(['An update search (early-March 2022) was run before submission.']).dates).toEqual(['2022-03']);
+    expect(search(['The time frame selected was twenty years (2000-2020).']).dateLimit).toEqual({ from: 2000, to: 2020 });
+  });
+});
