@@ -131,6 +131,14 @@ export function labelEnd(text: string, label: string): number {
   return opening ? m[0].length + opening[0].length : -1;
 }
 
+/** A label followed straight by a capitalised word, as when a line break between them was lost. */
+function runInLabelEnd(text: string, label: string): number {
+  const m = cachedRegex(RUN_IN_LABEL, label, () => new RegExp(`^\\s*(?:${label})(?:\\s+statements?)?\\s+`, 'i')).exec(text);
+  // Both the label and the word after it capitalised as a label and a sentence opening are.
+  return m && /^\s*[A-Z]/.test(text) && /[A-Z]/.test(text.charAt(m[0].length)) ? m[0].length : -1;
+}
+const RUN_IN_LABEL = new Map<string, RegExp>();
+
 const BARE_LABEL_MAX = 80;
 
 /** The label as a whole short block (a <dt> or bold run rendered on its own line). */
@@ -243,8 +251,14 @@ function specPhrases(spec: StatementSpec): SpecPhrases {
   return phrases;
 }
 
+/**
+ * A row label of a table that an extractor took for a heading ("Patient involvement, n (%)",
+ * "Funding source, mean (SD)") names a variable, not a section of the paper.
+ */
+const TABLE_VARIABLE = /,\s*(?:n|no\.?)\s*\(%\)|\(%\)|\bmean\s*\(SD\)|\bn\s*=\s*\d/i;
+
 function headingMatches(block: Block, heading: RegExp): boolean {
-  return block.sectionPath.some((title) => heading.test(title));
+  return block.sectionPath.some((title) => heading.test(title) && !TABLE_VARIABLE.test(title));
 }
 
 /** What every statement check reads the same way: where the argument is, each block's sentences. */
@@ -311,8 +325,11 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
       // A declarations block outside the argument is a statement whatever it says ("GY is an employee
       // of PLoS"); a heading inside the body (a Results subsection on "Funding") needs a stating phrase.
       const headingCounts = !(spec.headingExcludeRoles ?? []).includes(block.role);
+      // A top-level declarations section that says something of the kind counts wherever a
+      // publisher or a PDF's reading order put it (not a labelled paragraph inside a Results theme).
       const placedEnough =
-        headingCounts && ((declared && outside) || (outside && cued) || (spec.headingAnywhere === true && cued));
+        headingCounts &&
+        ((declared && (outside || (cued && spec.heading.test(block.sectionPath[0] ?? '')))) || (outside && cued) || (spec.headingAnywhere === true && cued));
       if (placedEnough || phrased) {
         blockIds.add(block.id);
         headed.add(block.id);
@@ -335,7 +352,12 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     const labelled = own.find((s) => {
       if (!mayHold(s, groups.label)) return false;
       const end = labelEnd(s.text, spec.label);
-      return end >= 0 && (!inBody || states(s.text.slice(end)));
+      if (end >= 0) return !inBody || states(s.text.slice(end));
+      // Back matter whose label ran into its text without a stop ("Competing interests AB was a
+      // member of…", "Funding The first author holds…"): the rest must read as such a statement.
+      if (inBody || s.start !== 0 || !spec.headingBodyCue) return false;
+      const runIn = runInLabelEnd(s.text, spec.label);
+      return runIn >= 0 && spec.headingBodyCue.test(block.text.slice(runIn));
     });
     if (labelled) {
       blockIds.add(block.id);
@@ -379,7 +401,7 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     for (const s of own) {
       // Rejections below only ever drop a match, so a sentence no phrase can match is done.
       if (!mayHold(s, groups.phrases)) continue;
-      if (groups.rejects?.(s)) continue;
+      if (groups.rejects?.(s) || looksLikeTableCells(s.text)) continue;
       foreign ??= !!spec.foreignDeclarations && inForeignDeclaration(block, spec.foreignDeclarations, spec.heading);
       if (foreign && !spec.foreignDeclarations!.accept(s.text)) continue;
       const mask = phrases.mayMatch(s);
@@ -400,6 +422,18 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     sentences: matched,
     headedBlockIds: [...headed].sort((a, b) => a - b),
   };
+}
+
+/**
+ * Cells of a table run together into text ("Yes 2 (11) 3 (19) No Patient engagement, n (%) 16 (89)…"):
+ * mostly numbers. Words that happen to sit side by side there state nothing.
+ */
+export function looksLikeTableCells(text: string): boolean {
+  const tokens = text.split(/\s+/);
+  if (tokens.length < 12) return false;
+  let numeric = 0;
+  for (const t of tokens) if (/^[(\[]?[\d.,%\u2013-]+[)\]]?[,;]?$/.test(t) && /\d/.test(t)) numeric++;
+  return numeric >= 8 && numeric / tokens.length >= 0.4;
 }
 
 /** Under another declaration's heading (and not under this statement's own), or opening with its label. */

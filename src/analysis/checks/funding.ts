@@ -30,7 +30,7 @@ export const FUNDING: StatementSpec = statementSpec({
   phrases: [
     // "This work was supported by…", "The study was partly funded by…"
     new RegExp(
-      String.raw`\b(?:[Tt]his|[Tt]he|[Oo]ur|[Pp]resent|[Cc]urrent)\s+(?:[\w-]+\s+){0,2}?(?:work|study|research|project|review|trial|paper|article|publication|analysis|survey|investigation|manuscript|programme|program|meta-analysis)\s+(?:[\w-]+\s+){0,2}?(?:was|were|is|has been|have been)\s+(?:\w+\s+)?(?:supported|funded|financed|sponsored|co-?funded)\s+(?:in part\s+|partly\s+|partially\s+|jointly\s+)?(?:by|through|from|under|with)\s+${FUNDER}`,
+      String.raw`\b(?:[Tt]his|[Tt]he|[Oo]ur|[Pp]resent|[Cc]urrent)\s+(?:[\w-]+\s+){0,2}?(?:work|study|research|project|review|trial|paper|article|publication|analysis|survey|investigation|manuscript|programme|program|meta-analysis)\s+(?:[\w-]+\s+){0,2}?(?:was|were|is|has been|have been)\s+(?:\w+\s+)?(?:supported|funded|financed|sponsored|co-?funded)\s+(?:in part\s+|partly\s+|partially\s+|jointly\s+|(?:in|from|since|during)\s+(?:\w+\s+){1,3}?)?(?:by|through|from|under|with)\s+${FUNDER}`,
     ),
     /\b(?:grant|award|contract)\s+(?:no\.?|nos\.?|numbers?|#|ID|agreement(?:\s+no\.?)?)\s*:?\s*[A-Z0-9]/i,
     /\b(?:received|receive|obtained)\s+no\s+(?:specific\s+|external\s+|dedicated\s+|financial\s+|particular\s+|direct\s+)*(?:funding|grants?|financial support|sponsorship)\b/i,
@@ -43,6 +43,8 @@ export const FUNDING: StatementSpec = statementSpec({
       String.raw`\b(?:[Ss]upported|[Ff]unded|[Ff]inanced|[Ss]ponsored)\s+(?:in part\s+|partly\s+|partially\s+|jointly\s+)?(?:by|through|from|under)\s+${FUNDER}`,
     ),
     /\b(?:financial|funding|grant|research)\s+support\s+(?:from|by|of|was provided)\b/i,
+    // "Financial support was received for the research…", "Open access funding provided by…"
+    /\b(?:financial support|funding)\s+(?:was\s+|were\s+)?(?:received|provided|obtained|granted)\s+(?:for|by|from)\b/i,
     /\bfor\s+(?:financial|funding|grant)\s+support\b/i,
     /\b(?:holds?|held|awarded|received)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:fellowship|grant|studentship|scholarship|award)\b/i,
   ],

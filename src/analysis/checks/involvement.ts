@@ -50,7 +50,8 @@ const NEGATIVE: RegExp[] = [
   new RegExp(String.raw`\bno\s+${PEOPLE}\b[^.;]{0,60}?\b(?:were|was)\s+(?:\w+\s+)?(?:involved|engaged|consulted)\b`, 'i'),
   /\bno\s+(?:patient|public|patient and public|PPIE?|lived[- ]experience|service[- ]user|consumer|community)\s+(?:and public\s+)?(?:involvement|engagement|input)\b/i,
   /\bnot\s+(?:appropriate|possible|feasible)\b[^.;]{0,40}\binvolve\b/i,
-  new RegExp(String.raw`\bdid not (?:involve|include|engage)\s+${PEOPLE}`, 'i'),
+  // Not "did not include patients": that is how reviews state their eligibility criteria.
+  new RegExp(String.raw`\bdid not (?:involve|engage)\s+${PEOPLE}`, 'i'),
   /\bwithout\s+(?:patient|public|PPIE?|lived[- ]experience|service[- ]user)\s+(?:involvement|input|engagement)\b/i,
 ];
 
@@ -131,7 +132,7 @@ const PROCEDURAL_CLAIMS: RegExp[] = [
   ),
   // A group named after the community it comes from: "community advisory board", "parent advisory group".
   new RegExp(
-    String.raw`\b(?:community|parent|parents'?|family|families'?|carer|caregiver|student|youth|autistic|autism|survivor|veteran|citizen|resident|women'?s|user|people'?s)\s+(?:advisory|reference|steering)\s+(?:group|panel|board|committee|council|forum)\b`,
+    String.raw`\b(?:community|parent|parents'?|family|families'?|carer|caregiver|student|youth|autistic|autism|survivor|veteran|citizen|resident|women'?s|user|people'?s)\s+(?:advisory|reference|steering)\s+(?:groups?|panels?|boards?|committees?|council|councils|forums?)\b`,
     'i',
   ),
   // "Mothers with lived experience of postnatal depression co-designed the app content"

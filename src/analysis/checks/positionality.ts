@@ -27,6 +27,14 @@ export const POSITIONALITY: StatementSpec = statementSpec({
     /\breflexiv(?:ity|e (?:journal|diary|diaries|notes|memos?|statement|practice|discussions?))\b/i,
     /\b(?:I|we)\s+(?:\w+\s+)?reflected on (?:our|my) (?:own )?(?:positions?|assumptions|biases|roles?|backgrounds?|experiences)\b/i,
     /\bwrit(?:e|ing|ten) from (?:a|the|our|my) (?:position|perspective|standpoint) of lived experience\b/i,
+    // The authors' own stance on a commentary: "presented here from the perspective of both
+    // clinicians and engineers", "we write as psychiatrists". Not a study's aim ("we explored
+    // barriers from the perspective of nurses"): exploring verbs are rejected below.
+    /^(?![\s\S]*\b(?:explor|examin|investigat|assess|elicit|interview|survey|captur)\w*)[\s\S]*?\b(?:presented|written|offered|discussed|argued|told|we write)\b[^.;]{0,120}?\bfrom (?:the|our|my) (?:(?:joint|combined|shared|dual)\s+)?(?:perspectives?|standpoints?|vantage points?) (?:of|as)\b/i,
+    /\b(?:I|we) write (?:here )?as (?:a |an )?(?:[\w-]+\s+){0,3}?(?:clinicians?|researchers?|practitioners?|peer workers?|service users?|survivors?|carers?|parents?|psychiatrists?|psychologists?|nurses?|physicians?|scientists?|academics?|advocates?|people)\b/i,
+    // "The interviewers self-identified as…", "our team includes researchers with lived experience"
+    /\b(?:interviewers?|researchers?|authors?|facilitators?|coders?|analysts?|investigators?|team members?|moderators?)\b[^.;]{0,40}?\bself-identif\w*\s+as\b/i,
+    /\b(?:our|the) (?:research |study |review |author(?:ship)? |writing )?team\b[^.;]{0,30}?\b(?:includ\w+|comprise[sd]?|comprising|consist\w* of|is made up of)\b[^.;]{0,80}?\b(?:with|who have|who had)\s+(?:their\s+)?(?:own\s+)?lived (?:and living )?experience\b/i,
   ],
   // Reviews of the literature talk about reflexivity without reporting their own.
   excludeRoles: ['introduction'],

@@ -28,6 +28,7 @@ describe('competing interests', () => {
     ['a bare label line followed by the statement', [{ text: 'Declaration of interests', role: 'other' }, { text: 'We declare no competing interests.', role: 'other' }]],
     ['the BMJ ICMJE declaration', [{ text: 'All authors have completed the ICMJE uniform disclosure form at www.icmje.org/disclosure-of-interest/ and declare: no support from any organisation for the submitted work.', role: 'other' }]],
     ['a Portuguese heading', [{ text: 'Nada a declarar.', role: 'declarations', section: 'Conflito de interesses' }]],
+    ['a label run into a statement about a person (no stop between)', [{ text: 'Competing interests LvT has received consulting fees from a device manufacturer.', role: 'other' }]],
   ])('found: %s', (_name, blocks) => {
     const c = analyse(blocks);
     expect(c.statements.competingInterests.found).toBe(true);
@@ -76,6 +77,11 @@ describe('funding', () => {
     ['a Lancet "Role of the funding source" in the methods', [{ text: 'Role of the funding source: The funder of the study had no role in study design.', role: 'methods', section: 'Methods' }]],
     ['a Financial Disclosure label (PLOS)', [{ text: 'Financial Disclosure: JS received a grant from the NIH.', role: 'other' }]],
     ['a grant number in the back matter', [{ text: 'Supported by grant number MR/X000000/1.', role: 'other' }]],
+    ['a date between "funded" and the funder', [{ text: 'This study was funded in March 2021 by the Health Research Board of Ireland.', role: 'acknowledgements', section: 'Acknowledgements' }]],
+    ['"financial support was received" (Frontiers)', [{ text: 'The authors declare that financial support was received for the publication of this article.', role: 'other' }]],
+    ['open-access funding in the back matter', [{ text: 'Open Access funding provided by the University of Tartu.', role: 'other' }]],
+    ['a label run into its text (no stop)', [{ text: 'Funding The second author holds a doctoral scholarship from the Carlsberg Foundation.', role: 'other' }]],
+    ['a Funding section the reading order put among the body', [{ text: 'The authors received financial support for the analysis from their university.', role: 'declarations', section: 'Funding' }, { text: 'A further result.', role: 'results', section: 'Results' }]],
   ])('found: %s', (_name, blocks) => {
     const c = analyse(blocks);
     expect(c.statements.funding.found).toBe(true);

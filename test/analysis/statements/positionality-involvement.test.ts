@@ -25,10 +25,18 @@ describe('positionality', () => {
     ['"our positions as"', [{ text: 'Our positions as clinicians shaped how we read the interviews.', role: 'discussion', section: 'Discussion' }]],
     ['authors who have lived experience', [{ text: 'Three of the authors have lived experience of psychosis and of using peer support.', role: 'methods', section: 'Methods' }]],
     ['insider/outsider', [{ text: 'The interviewer held an insider/outsider position in the service.', role: 'methods', section: 'Methods' }]],
+    ['a commentary written from its authors\' professional perspectives', [{ text: 'This essay is written from the perspective of two nurses and a software engineer.', role: 'other' }]],
+    ['interviewers who self-identified', [{ text: 'Both interviewers self-identified as former users of crisis services.', role: 'methods', section: 'Methods' }]],
+    ['a team that includes lived experience', [{ text: 'Our research team included two researchers with lived experience of eating disorders.', role: 'methods', section: 'Methods' }]],
   ])('found: %s', (_name, blocks) => {
     const c = analyse(blocks);
     expect(c.statements.positionality.found).toBe(true);
     expect(c.findings.some((f) => f.kind === 'missing-positionality')).toBe(false);
+  });
+
+  it('a study that explores a professional perspective is not the authors\' positionality', () => {
+    const c = analyse([{ text: 'Findings are presented from the perspective of ward nurses, whose views we explored in interviews.', role: 'results', section: 'Results' }]);
+    expect(c.statements.positionality.found).toBe(false);
   });
 
   it('"reflexive thematic analysis" and lived experience of participants are not a positionality statement', () => {
@@ -94,6 +102,19 @@ describe('involvement', () => {
     const f = c.findings.find((x) => x.kind === 'missing-involvement');
     expect(f?.severity).toBe('caution');
     expect(f?.summary).toMatch(/not reported/);
+  });
+
+  it('community advisory boards (plural) that shaped the programme count', () => {
+    const c = analyse([{ text: 'Two community advisory boards shaped the content of the sessions.', role: 'methods', section: 'Methods' }]);
+    expect(c.statements.involvement.found).toBe(true);
+  });
+
+  it('a review\'s eligibility criteria ("did not include patients") and table cells are not involvement statements', () => {
+    const c = analyse([
+      { text: 'Trials that did not include patients with asthma were excluded.', role: 'methods', section: 'Methods' },
+      { text: 'Yes 4 (22) 7 (41) 2 (9) No Patient involvement, n (%) 14 (78) 10 (59) 20 (91) Yes 3 (17) 5 (29) 1 (5) No', role: 'results', section: 'Study characteristics, n (%)' },
+    ]);
+    expect(c.statements.involvement.found).toBe(false);
   });
 
   it('a GRIPP2 reference in the methods counts', () => {
