@@ -55,6 +55,11 @@ export interface Occurrence {
   /** The sentence around the match. */
   sentence: string;
   sense: string;
+  /**
+   * Why the sense: the cue words as written ("supporters", "peer review"), or
+   * `PAPER_SUBJECT_REASON` when no cue decided and the paper's subject did. Absent for the default sense.
+   */
+  senseFrom?: string;
   section: string;
   role: SectionRole;
   anchor: TextAnchor;
@@ -62,6 +67,9 @@ export interface Occurrence {
   /** True when the occurrence is in a reference entry (e.g. an included study's title). */
   inReference: boolean;
 }
+
+/** `Occurrence.senseFrom` for a use whose sense comes from what the paper is about. */
+export const PAPER_SUBJECT_REASON = "paper's subject";
 
 export interface Definition {
   /** The defining sentence. */

@@ -17,6 +17,12 @@ export interface LensSense {
   core?: boolean;
   /** Senses that never count towards mixed-senses (e.g. "peer review" in any paper). */
   ignoreForMixing?: boolean;
+  /**
+   * A paper can be about this sense (peer support, peer relationships), and then a use no cue
+   * decides takes it: a bare "peers" in a peer-support trial means the peer supporters. Senses
+   * that name a use, not a subject (peer review, victimisation), leave bare uses alone.
+   */
+  subject?: boolean;
 }
 
 export interface LensTerm {

@@ -38,6 +38,10 @@ export interface TermHit {
   /** The words as written. */
   text: string;
   sense: string;
+  /** The cue that decided the sense, as written; absent when no cue did (the default sense). */
+  cue?: string;
+  /** The deciding cue was distant (far in the sentence, or in another list item or clause). */
+  weak?: boolean;
 }
 
 /**
@@ -341,6 +345,16 @@ export function isNegatedAt(text: string, index: number): boolean {
   return false;
 }
 
+/** A comma, semicolon, colon, bracket or dash between two spans: they sit in different list items or clauses. */
+function hasClauseBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // , ; : ( ) [ ] and the en/em dashes used as parentheses
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 91 || c === 93 || c === 0x2013 || c === 0x2014) return true;
+  }
+  return false;
+}
+
 /** Number of words in text[from, to). */
 function wordsBetween(text: string, from: number, to: number): number {
   let n = 0;
@@ -386,6 +400,7 @@ export function findTermHits(term: CompiledTerm, text: string): TermHit[] {
   return matches.map((m) => {
     let best: Ranked | null = null;
     let bestSense = term.defaultSense;
+    let bestCue: PhraseSpan | null = null;
     for (const c of cueSpans) {
       const overlapsThis = c.start < m.end && c.end > m.start;
       let tier: number;
@@ -393,18 +408,26 @@ export function findTermHits(term: CompiledTerm, text: string): TermHit[] {
       else {
         // A compound cue built around another use of the term belongs to that use.
         if (matches.some((o) => o !== m && c.start < o.end && c.end > o.start)) continue;
-        const gap = c.start >= m.end ? wordsBetween(text, m.end, c.start) : wordsBetween(text, c.end, m.start);
+        const from = c.start >= m.end ? m.end : c.end;
+        const to = c.start >= m.end ? c.start : m.start;
+        const gap = wordsBetween(text, from, to);
         if (gap > FAR_CUE_WORDS) continue;
-        tier = gap === 0 ? 1 : gap <= 3 ? 2 : 3;
+        // A cue in another item of a list or clause ("peer feedback, automated responses, or…")
+        // describes that item, not this use: it counts only as a distant cue.
+        tier = gap === 0 && !hasClauseBreak(text, from, to) ? 1 : gap <= 3 && !hasClauseBreak(text, from, to) ? 2 : 3;
       }
       const ranked = { tier, length: c.end - c.start, senseIndex: c.payload };
       // The negation look-back runs only for a cue that would otherwise win.
       if (better(ranked, best) && (overlapsThis || !isNegatedAt(text, c.start))) {
         best = ranked;
         bestSense = term.senseIds[c.payload]!;
+        bestCue = c;
       }
     }
-    return { start: m.start, end: m.end, text: text.slice(m.start, m.end), sense: bestSense };
+    const hit: TermHit = { start: m.start, end: m.end, text: text.slice(m.start, m.end), sense: bestSense };
+    if (bestCue) hit.cue = text.slice(bestCue.start, bestCue.end);
+    if (best && best.tier === 3) hit.weak = true;
+    return hit;
   });
 }
 

@@ -4,7 +4,8 @@
  * section. Later checks (definitions, mixed senses, automated peers) read these reports.
  */
 import type { Check } from '../context';
-import type { Occurrence, TermReport } from '../critique';
+import { PAPER_SUBJECT_REASON, type Occurrence, type TermReport } from '../critique';
+import type { LensTerm } from '../lens';
 import type { Block } from '../model';
 import { compileLens, findTermHits, termsPossiblyIn } from '../term-matcher';
 import { blockPage, sectionLabel } from '../text';
@@ -32,6 +33,8 @@ export const termUsage: Check = {
         definitions: [],
         expectDefinition: t.term.expectDefinition,
       }));
+      // Uses whose sense only a distant cue decided: the paper's subject may overrule it.
+      const weaklyCued = new Set<Occurrence>();
       // One pass over the sentences (each block's text once); each term's regex runs over it.
       for (const s of ctx.sentences) {
         const possible = termsPossiblyIn(compiled, s);
@@ -47,6 +50,7 @@ export const termUsage: Check = {
               match: h.text,
               sentence: s.text,
               sense: h.sense,
+              ...(h.cue !== undefined ? { senseFrom: h.cue } : {}),
               section: sectionLabel(block),
               role: block.role,
               anchor: { blockId: block.id, start: s.start + h.start, end: s.start + h.end },
@@ -55,6 +59,7 @@ export const termUsage: Check = {
             const page = blockPage(block);
             if (page !== undefined) occ.page = page;
             report.occurrences.push(occ);
+            if (h.weak) weaklyCued.add(occ);
             report.count++;
             report.senses[h.sense] = (report.senses[h.sense] ?? 0) + 1;
             const top = topSection(block);
@@ -62,7 +67,57 @@ export const termUsage: Check = {
           }
         });
       }
+      compiled.terms.forEach((t, i) => applyPaperSubject(reports[i]!, t.term, ctx.paper.blocks, weaklyCued));
       ctx.critique.terms.push(...reports);
     }
   },
 };
+
+/** Roles whose uses say most plainly what a paper is about; their cued uses weigh double. */
+const FRONT_ROLES = new Set(['title', 'abstract']);
+/** The subject sense must carry this share of the cued uses in subject senses. */
+const SUBJECT_SHARE = 0.6;
+/** …and at least this weight (title and abstract uses count twice). */
+const SUBJECT_MIN_WEIGHT = 2;
+
+/**
+ * The paper's subject as a prior for uses no cue decides. Real papers say "peer support" once and
+ * then "peers", "peer forums", "talked with peers": a reader takes those in the sense the paper is
+ * about, and so does this. The subject is the sense (among the lens's `subject` senses) that most
+ * uses outside the reference list have from a near cue, when it clearly dominates; title and
+ * abstract count double. It then goes to the uses no cue decided, and to those that only a
+ * distant cue gave a narrow sense such as harm or automated ("blood pressure … peer averages" is
+ * not peer pressure; "peer feedback, automated replies" lists two things). A distant cue of another
+ * subject sense stands ("family, friends and peers"), as do near cues and reference entries.
+ */
+export function applyPaperSubject(report: TermReport, term: LensTerm, blocks: Block[], weaklyCued: Set<Occurrence>): void {
+  const subjects = new Set((term.senses ?? []).filter((s) => s.subject).map((s) => s.id));
+  if (subjects.size === 0) return;
+  const unmarked = term.defaultSense ?? 'unspecified';
+  const weight = new Map<string, number>();
+  let total = 0;
+  for (const o of report.occurrences) {
+    if (o.inReference || o.sense === unmarked || weaklyCued.has(o) || !subjects.has(o.sense)) continue;
+    const w = FRONT_ROLES.has(o.role) || blocks[o.anchor.blockId]?.role === 'title' ? 2 : 1;
+    weight.set(o.sense, (weight.get(o.sense) ?? 0) + w);
+    total += w;
+  }
+  let subject: string | null = null;
+  let best = 0;
+  for (const [sense, w] of weight) {
+    if (w > best) {
+      best = w;
+      subject = sense;
+    }
+  }
+  if (subject === null || best < SUBJECT_MIN_WEIGHT || best / total < SUBJECT_SHARE) return;
+  for (const o of report.occurrences) {
+    const overrulable = o.sense === unmarked || (weaklyCued.has(o) && !subjects.has(o.sense));
+    if (o.inReference || !overrulable || o.sense === subject) continue;
+    report.senses[o.sense] = (report.senses[o.sense] ?? 0) - 1;
+    if (report.senses[o.sense] === 0) delete report.senses[o.sense];
+    o.sense = subject;
+    o.senseFrom = PAPER_SUBJECT_REASON;
+    report.senses[subject] = (report.senses[subject] ?? 0) + 1;
+  }
+}

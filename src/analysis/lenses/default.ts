@@ -26,7 +26,8 @@ const TRAINING_ABOUT_PEER_SUPPORT = ['train*', 'educat*', 'teach*', 'taught'].fl
 const PEER: LensTerm = {
   id: 'peer',
   label: 'peer',
-  variants: ['peer', 'peers', "peer's", "peers'"],
+  // "peerreview(ed)": PDF text and GROBID often lose the hyphen or space of "peer-reviewed".
+  variants: ['peer', 'peers', "peer's", "peers'", 'peerreview*'],
   expectDefinition: true,
   defaultSense: 'unspecified',
   senses: [
@@ -34,7 +35,7 @@ const PEER: LensTerm = {
       id: 'review',
       label: 'peer review (publishing)',
       ignoreForMixing: true,
-      cues: ['peer review*', 'peer-refereed', 'reviewed by peers', 'peer-review process', 'double-blind peer', 'blind peer review'],
+      cues: ['peer review*', 'peerreview*', 'peer-refereed', 'reviewed by peers', 'peer-review process', 'double-blind peer', 'blind peer review'],
     },
     {
       id: 'training',
@@ -97,11 +98,16 @@ const PEER: LensTerm = {
     {
       id: 'network',
       label: 'peer-to-peer networking',
+      subject: true,
       cues: [
         'peer-to-peer network*',
         'peer-to-peer comput*',
         'peer-to-peer file*',
         'peer-to-peer lending',
+        'peer-to-peer financ*',
+        'peer-to-peer payment*',
+        'peer-to-peer transaction*',
+        'peer-to-peer market*',
         'P2P',
         'file shar*',
         'file-shar*',
@@ -150,7 +156,10 @@ const PEER: LensTerm = {
         'conflict* among peers',
         'rejection',
         'rejected',
-        'pressure*',
+        'peer pressure*',
+        'pressure from peers',
+        'pressured by peers',
+        'pressure to conform',
         'aggress*',
         'peer exclusion',
         'social exclusion',
@@ -168,6 +177,7 @@ const PEER: LensTerm = {
     {
       id: 'relationship',
       label: 'peer relationships, groups, influence (developmental)',
+      subject: true,
       cues: [
         'relationship*',
         'relation*',
@@ -181,8 +191,19 @@ const PEER: LensTerm = {
         'sociometric',
         'deviant*',
         'affiliation*',
-        'peer network*',
+        // "peer networks" and "peer interactions" are age-mates' in a developmental paper and fellow
+        // patients' in a peer-support one: the paper's subject decides them, not a cue.
         'their peers',
+        'their * peers',
+        'their * * peers',
+        'than * peers',
+        'compared with peers',
+        'compared to peers',
+        'relative to peers',
+        'peer cohort*',
+        'peer comparison*',
+        'peer validation',
+        'peer approval',
         'his peers',
         'her peers',
         'age-matched',
@@ -191,7 +212,6 @@ const PEER: LensTerm = {
         'counterpart*',
         'peer status',
         'peer effect*',
-        'peer interaction*',
         'peer attachment*',
       ],
     },
@@ -199,6 +219,7 @@ const PEER: LensTerm = {
       id: 'support',
       label: 'peer support (shared lived experience)',
       core: true,
+      subject: true,
       cues: [
         'support*',
         'supporter*',
@@ -212,6 +233,9 @@ const PEER: LensTerm = {
         'facilitator*',
         'helper*',
         'peer-led',
+        'peer-based',
+        'peer communit*',
+        'peer forum*',
         'peer-delivered',
         'peer-facilitated',
         'peer-run',
@@ -260,6 +284,7 @@ const DIGITAL: LensTerm = {
     {
       id: 'other',
       label: 'other senses (digital images, PCR, signals, anatomy)',
+      subject: true,
       cues: [
         'image*',
         'imaging',
@@ -311,6 +336,7 @@ const DIGITAL: LensTerm = {
       id: 'technology-delivered',
       label: 'technology-delivered (apps, online, phone, video, platforms)',
       core: true,
+      subject: true,
       cues: [
         'app',
         'apps',
@@ -398,6 +424,7 @@ const LIVED_EXPERIENCE: LensTerm = {
     {
       id: 'everyday',
       label: 'everyday sense (cancer survivors, consumer products)',
+      subject: true,
       cues: [
         'cancer',
         'oncology',
@@ -462,6 +489,7 @@ const LIVED_EXPERIENCE: LensTerm = {
       id: 'lived-experience',
       label: 'lived experience (mental health, services, involvement)',
       core: true,
+      subject: true,
       cues: [
         ...LIVED_EXPERIENCE_PHRASES,
         'peer researcher*',
