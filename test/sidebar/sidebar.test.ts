@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyCritique } from '../../src/analysis/engine';
-import type { Critique, Finding } from '../../src/analysis/critique';
+import { PAPER_SUBJECT_REASON, type Critique, type Finding } from '../../src/analysis/critique';
 import type { Block, Paper } from '../../src/analysis/model';
 import { NotesStore } from '../../src/shared/notes-store';
 import { memoryStorage } from '../../src/shared/storage';
@@ -64,7 +64,7 @@ function critiqueFor(paper: Paper): Critique {
       count: 2,
       senses: { support: 2 },
       sections: { Methods: 2 },
-      occurrences: [1, 3].map((b) => ({ match: 'Peer', sentence: 'Peer support workers met participants weekly.', sense: 'support', section: 'Methods', role: 'methods' as const, anchor: { blockId: b, start: 0, end: 4 }, inReference: false })),
+      occurrences: [1, 3].map((b) => ({ match: 'Peer', sentence: 'Peer support workers met participants weekly.', sense: 'support', senseFrom: b === 1 ? 'support workers' : PAPER_SUBJECT_REASON, section: 'Methods', role: 'methods' as const, anchor: { blockId: b, start: 0, end: 4 }, inReference: false })),
       definitions: [],
       expectDefinition: true,
     },
@@ -182,8 +182,11 @@ describe('sidebar', () => {
     const next = $$('.stepper button').find((b) => b.textContent?.includes('Next'))!;
     await click(next);
     expect($('.stepper span')?.textContent).toBe('1 of 2');
+    // Each use says why it has its sense: the cue, or what the paper is about.
+    expect($('.occurrence .meta')?.textContent).toContain('sense: support (from “support workers”)');
     await click(next);
     expect($('.stepper span')?.textContent).toBe('2 of 2');
+    expect($('.occurrence .meta')?.textContent).toContain("sense: support (from the paper's subject)");
     expect(host.revealed.map((t) => t.anchor.blockId)).toEqual([1, 3]);
   });
 

@@ -1,6 +1,6 @@
 /** Terms: per lens term, senses with counts, definition status, and occurrences to step through. */
 import { useState } from 'preact/hooks';
-import type { TermReport } from '../../analysis/critique';
+import { PAPER_SUBJECT_REASON, type TermReport } from '../../analysis/critique';
 import { useSidebar } from '../context';
 import { groupByLens, groupsByLens } from '../lens-groups';
 import { occurrenceTarget } from '../targets';
@@ -83,6 +83,7 @@ function TermCard({ term: t }: { term: TermReport }) {
           <blockquote>{current.sentence}</blockquote>
           <p class="meta">
             {current.section} · sense: {current.sense}
+            {current.senseFrom ? ` (from ${current.senseFrom === PAPER_SUBJECT_REASON ? "the paper's subject" : `“${current.senseFrom}”`})` : ''}
             {current.inReference ? ' · in a reference' : ''}
           </p>
         </div>
