@@ -39,7 +39,20 @@ const BE = `(?:is|are|was|were|has been|have been|had been|can be|could be|may b
 interface AfterPattern {
   marker: string;
   re: (heads: number) => RegExp;
+  /** The pattern itself says the authors define it ("…, which we define as…"). */
+  own?: boolean;
+  /** The text after the match that rules it out ("(i.e., the percentage of users who…)" explains a measure). */
+  unless?: RegExp;
 }
+
+/**
+ * What an "i.e." clause starts with when it explains a quantity or a measure, not the term:
+ * "uptake of digital peer support (i.e., the percentage of users who…)".
+ */
+const MEASURE_CLAUSE = new RegExp(
+  `^${Q_CLOSE}(?:[\\s\\-\u2010\u2011]${W}(?:${W}|-)*){0,2}\\s*(?:,|\\(|\u2014|\u2013|-)\\s*(?:i\\.\\s?e\\.?|that is|namely)[,\\s]+(?:the\\s+|a\\s+)?(?:percentage|proportion|share|number|count|rate|ratio|frequency|amount|extent|degree|level|score|mean|median|average|total|duration|length|time)s?\\b`,
+  'iu',
+);
 
 /** Builds each head-word variant of a pattern once. */
 function perHeads(build: (heads: number) => RegExp): (heads: number) => RegExp {
@@ -65,7 +78,7 @@ const AFTER_PATTERNS: AfterPattern[] = [
     marker: 'is described as',
     re: perHeads((h) =>
       new RegExp(
-        `^${Q_CLOSE}${headWords(h)}${PAREN}${HEDGE}\\s*,?\\s*${BE}\\s+(?:${L}+ly\\s+)?(?:described|understood|characteri[sz]ed)\\s+as\\s+(?:a|an|the|any|["\u201c'\u2018])`,
+        `^${Q_CLOSE}${headWords(h)}${PAREN}${HEDGE}\\s*,?\\s*${BE}\\s+(?:${L}+ly\\s+)?(?:(?:described|characteri[sz]ed)\\s+as\\s+(?:a|an|the|any|["\u201c'\u2018])|(?:understood|conceptuali[sz]ed|operationali[sz]ed)\\s+as\\s+(?!(?:${L}+ly\\s+)?(?:${EVALUATIVE})\\b))`,
         'iu',
       )),
   },
@@ -77,6 +90,16 @@ const AFTER_PATTERNS: AfterPattern[] = [
   {
     marker: 'i.e.',
     re: perHeads((h) => new RegExp(`^${Q_CLOSE}${headWords(h)}\\s*(?:,|\\(|\u2014|\u2013|-)\\s*(?:i\\.\\s?e\\.?|that is|namely)[,\\s]`, 'iu')),
+    unless: MEASURE_CLAUSE,
+  },
+  {
+    marker: 'which we define as',
+    re: perHeads((h) =>
+      new RegExp(
+        `^${Q_CLOSE}${headWords(h)}${PAREN}\\s*,?\\s*(?:which|that|what)\\s+(?:we|I)\\s+(?:here\\s+)?(?:${L}+ly\\s+)?(?:define|operationali[sz]e|conceptuali[sz]e|understand|take|use)\\s+(?:here\\s+)?(?:as|to be|to mean)\\b`,
+        'iu',
+      )),
+    own: true,
   },
   {
     marker: 'as defined by',
@@ -105,6 +128,20 @@ const BEFORE_PATTERNS: BeforePattern[] = [
     own: true,
   },
   {
+    marker: 'we use X to mean',
+    before: new RegExp(`\\b(?:we|I)\\s+(?:will\\s+|here\\s+)?(?:use|used|employ|employed)\\s+${Q_OPEN}$`, 'iu'),
+    after: new RegExp(`^${Q_CLOSE}${PAREN}\\s*(?:here\\s+|throughout\\s+|in this (?:review|study|paper|article)\\s+)?(?:to (?:mean|refer to|denote|describe|designate|indicate)|as (?:a|an) (?:umbrella|collective|overarching|broad|general) term)\\b`, 'iu'),
+    own: true,
+  },
+  {
+    // "We adopt Mead's definition of X: …", "This review uses the WHO definition of X" — the
+    // authors' own choice of a definition, whoever first wrote it.
+    marker: 'we adopt a definition',
+    before: new RegExp(`\\b(?:we|I|this (?:review|study|paper|article|analysis))\\s+(?:${L}+ly\\s+)?(?:adopt|adopted|adopts|use|used|uses|follow|followed|follows|apply|applied|applies|draw on|drew on|draws on|take|took|takes|chose|choose|selected)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[^\\s.;:]+\\s+){0,5}?definition\\s+of\\s+${Q_OPEN}$`, 'iu'),
+    after: /^/,
+    own: true,
+  },
+  {
     marker: 'by X we mean',
     before: new RegExp(`\\bby\\s+${Q_OPEN}$`, 'iu'),
     after: new RegExp(`^${Q_CLOSE}${PAREN}\\s*,?\\s*(?:we|I|the authors)\\s+(?:mean|refer to)\\b`, 'iu'),
@@ -127,6 +164,23 @@ const BEFORE_PATTERNS: BeforePattern[] = [
     after: new RegExp(`^${Q_CLOSE}${PAREN}\\s*(?:(?:${L}|-)+\\s+){0,6}?(?:is|was|:|as)\\s`, 'iu'),
   },
 ];
+
+/**
+ * The people studied saying what the term is ("Workers described digital peer support as…",
+ * "Participants defined peer support as…", "Young people saw peer support as…"): a finding.
+ */
+const REPORTED_SPEECH = new RegExp(
+  `\\b(?:participants?|respondents?|interviewees?|informants?|workers?|staff|clinicians?|users?|patients?|members?|they|stakeholders?|people|carers?|caregivers?|parents?|students?|nurses?|providers?|professionals?|practitioners?|managers?|adolescents?|youths?|mothers?|fathers?|veterans?|survivors?|women|men)\\b(?:\\s+${L}+){0,4}?\\s+(?:${L}+ly\\s+)?(?:described|defined|define|describe|saw|see|viewed|view|perceived|perceive|regarded|regard|characteri[sz]ed|understood|understand|framed|conceptuali[sz]ed|experienced|talked about|spoke of)\\s+${Q_OPEN}$`,
+  'iu',
+);
+
+/** A glossary line: the term opens the sentence, then a colon or dash and its meaning. */
+const GLOSSARY_ENTRY = new RegExp(`^\\s*(?:[\u2022\u25cf\u25aa*\u2013-]\\s*)?${Q_OPEN}$`, 'u');
+const GLOSSARY_AFTER = new RegExp(`^${Q_CLOSE}${PAREN}\\s*(?::|\u2014|\u2013|\\s-\\s|=|\\|)\\s*\\S`, 'u');
+const GLOSSARY_HEADING = /\b(?:definitions?|glossary|key (?:terms|concepts|definitions)|terminology|terms used|abbreviations and definitions|defining terms)\b/i;
+function isGlossarySection(section: readonly string[]): boolean {
+  return section.some((title) => GLOSSARY_HEADING.test(title));
+}
 
 /** Sentence-initial subject position for the guarded copular pattern. */
 const SUBJECT_START = new RegExp(
@@ -196,14 +250,20 @@ export function definitionMarker(
   matchEnd: number,
   role: SectionRole,
   concept: boolean,
+  section: readonly string[] = [],
 ): { marker: string; own: boolean | null } | null {
   const before = sentence.slice(0, matchStart);
   const after = sentence.slice(matchEnd);
   const heads = concept ? 0 : 2;
-  for (const p of AFTER_PATTERNS) if (p.re(heads).test(after)) return { marker: p.marker, own: null };
+  // What participants or workers said X is, and how X was perceived, is a finding, not a definition.
+  if (REPORTED_SPEECH.test(before)) return null;
+  for (const p of AFTER_PATTERNS) {
+    if (p.re(heads).test(after) && !p.unless?.test(after)) return { marker: p.marker, own: p.own ?? null };
+  }
   for (const p of BEFORE_PATTERNS) {
     if (p.before.test(before) && p.after.test(after)) return { marker: p.marker, own: p.own ?? null };
   }
+  if (GLOSSARY_ENTRY.test(before) && GLOSSARY_AFTER.test(after) && isGlossarySection(section)) return { marker: 'glossary entry', own: null };
   if (COPULAR_ROLES.includes(role) && SUBJECT_START.test(before)) {
     if (COPULAR(heads).test(after)) return { marker: 'is a … that', own: null };
     // A concept's head noun as the genus ("support" of "peer support"); a single word is no concept.
@@ -218,8 +278,9 @@ export function definitionMarker(
 }
 
 function originOf(sentence: string, own: boolean | null): 'own' | 'cited' {
-  // "We define X as…" is the authors' own unless they say they are following someone else.
-  if (own === true) return BORROWING.test(sentence) || /\bfollowing\b/i.test(sentence) ? 'cited' : 'own';
+  // "We define X as…", "We adopt Mead's definition of X": the authors' own choice, even when they
+  // name whose wording it was (the source stays in the quoted sentence for the reader).
+  if (own === true) return 'own';
   const borrowed = CITATION.test(sentence) || BORROWING.test(sentence);
   return borrowed ? 'cited' : 'own';
 }
@@ -274,7 +335,8 @@ function analyseTerm(ctx: AnalysisContext, report: TermReport, term: LensTerm, i
     const s = findSentence(index, use.occ);
     const key = s ? `${s.blockId}:${s.start}` : '';
     if (s && !seen.has(key)) {
-      const hit = definitionMarker(s.text, use.occ.anchor.start - s.start, use.occ.anchor.end - s.start, use.occ.role, term.concept === true);
+      const block = ctx.paper.blocks[s.blockId];
+      const hit = definitionMarker(s.text, use.occ.anchor.start - s.start, use.occ.anchor.end - s.start, use.occ.role, term.concept === true, block?.sectionPath ?? []);
       if (hit) {
         seen.add(key);
         const def: Found = {
@@ -341,14 +403,17 @@ function analyseTerm(ctx: AnalysisContext, report: TermReport, term: LensTerm, i
       evidence: defEvidence([first]),
     });
   }
-  if (found.length >= 2) {
+  // Two definitions that differ are a problem only when the authors give both: an introduction
+  // that reviews how others have defined the term is doing its job.
+  const ownDefinitions = found.filter((d) => d.origin === 'own');
+  if (ownDefinitions.length >= 2) {
     const exclude = new Set(
       term.variants.flatMap((v) => v.toLowerCase().split(/[\s-]+/)).map((w) => w.replace(/\*$/, '').replace(/(?<=\w{3})s$/, '')),
     );
-    const words = found.map((d) => contentWords(d.text, exclude));
+    const words = ownDefinitions.map((d) => contentWords(d.text, exclude));
     let pair: [number, number] | null = null;
-    for (let i = 0; i < found.length && !pair; i++) {
-      for (let j = i + 1; j < found.length; j++) {
+    for (let i = 0; i < ownDefinitions.length && !pair; i++) {
+      for (let j = i + 1; j < ownDefinitions.length; j++) {
         if (words[i]!.size >= 3 && words[j]!.size >= 3 && jaccard(words[i]!, words[j]!) < 0.5) {
           pair = [i, j];
           break;
@@ -360,8 +425,8 @@ function analyseTerm(ctx: AnalysisContext, report: TermReport, term: LensTerm, i
         ...base,
         detail: 'inconsistent',
         severity: 'caution',
-        summary: `${label} is defined in ${found.length} places, and at least two of the definitions clearly differ.`,
-        evidence: defEvidence([found[pair[0]]!, found[pair[1]]!]),
+        summary: `${label} is defined by the authors in ${ownDefinitions.length} places, and at least two of these definitions clearly differ.`,
+        evidence: defEvidence([ownDefinitions[pair[0]]!, ownDefinitions[pair[1]]!]),
       });
     }
   }

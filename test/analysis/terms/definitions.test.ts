@@ -28,6 +28,12 @@ describe('definition phrases', () => {
     ['Digital peer support has been described as "a system of giving and receiving help" [3].', 'is described as'],
     ['Digital peer support is a form of mutual help in which people share experience.', 'is a … that'],
     ['Digital peer support is an intervention in which people with lived experience help others online.', 'is a … that'],
+    ['We use digital peer support to mean mutual help exchanged over phones, apps or websites.', 'we use X to mean'],
+    ['Here, digital peer support refers to any exchange between service users over a platform.', 'refers to'],
+    ['In this review, digital peer support is understood as mutual help that a platform carries.', 'is described as'],
+    ['For the purposes of this study, digital peer support was defined as contact between carers via an app.', 'is defined as'],
+    ['Digital peer support, which we define as help given by fellow patients online, was the exposure.', 'which we define as'],
+    ['We adopt the definition of digital peer support proposed by an expert panel: help between equals online [7].', 'we adopt a definition'],
   ])('recognises "%s"', (sentence, expected) => {
     expect(marker(sentence, 'digital peer support')).toBe(expected);
   });
@@ -39,6 +45,11 @@ describe('definition phrases', () => {
     'Digital peer support has been described as effective in several trials [4].',
     'Users of digital peer support is a phrase nobody writes.',
     'Digital peer support was delivered through an app.',
+    'Staff described digital peer support as a lifeline during lockdown.',
+    'Participants defined digital peer support as talking to someone who gets it.',
+    'Young people saw digital peer support as less formal than therapy.',
+    'We measured uptake of digital peer support (i.e., the percentage of invited users who posted at least once).',
+    'Engagement with digital peer support, i.e. the number of sessions attended, was logged.',
   ])('does not take "%s" for a definition', (sentence) => {
     expect(marker(sentence, 'digital peer support')).toBeNull();
   });
@@ -170,6 +181,44 @@ describe('definition-gap findings', () => {
       { paragraph: 'For this review, digital peer support was defined as any smartphone application, chatbot or website offering automated messages.' },
     ]);
     expect(findings(c, 'definition-gap', 'digital-peer-support').map((f) => f.detail)).toEqual(['inconsistent']);
+  });
+
+  it('counts "we adopt <someone>\'s definition" as the authors\' own choice, with its source kept in the quote', () => {
+    const c = analyse([
+      { heading: 'Introduction' },
+      { paragraph: 'We adopt the definition of digital peer support given by Okafor and Lind: mutual help between people with shared experience, offered online [9].' },
+      ...USES,
+    ]);
+    const defs = term(c, 'digital-peer-support').definitions;
+    expect(defs.map((d) => d.origin)).toEqual(['own']);
+    expect(defs[0]!.text).toContain('Okafor and Lind');
+    expect(findings(c, 'definition-gap', 'digital-peer-support').map((f) => f.detail)).not.toContain('cited-only');
+  });
+
+  it('a glossary box or "Key terms" section defines its entries', () => {
+    const c = analyse([
+      { heading: 'Box 1. Key terms' },
+      { paragraph: 'Digital peer support: mutual help between people with a shared condition, given through technology.' },
+      { heading: 'Introduction' },
+      ...USES,
+    ]);
+    expect(term(c, 'digital-peer-support').definitions.map((d) => d.marker)).toEqual(['glossary entry']);
+    expect(findings(c, 'definition-gap', 'digital-peer-support').map((f) => f.detail)).not.toContain('none');
+  });
+
+  it('a term followed by a colon outside a glossary is not a definition', () => {
+    const c = analyse([{ heading: 'Results' }, { paragraph: 'Digital peer support: 14 trials, 2,300 participants.' }, ...USES]);
+    expect(term(c, 'digital-peer-support').definitions).toEqual([]);
+  });
+
+  it('does not call two definitions inconsistent when one is the authors\' and the other reviews the literature', () => {
+    const c = analyse([
+      { heading: 'Introduction' },
+      { paragraph: 'Digital peer support has been defined as any automated or live service delivered through technology media [4].' },
+      { paragraph: 'We define digital peer support as mutual help between people with shared lived experience of mental illness, offered online.' },
+      ...USES,
+    ]);
+    expect(findings(c, 'definition-gap', 'digital-peer-support').map((f) => f.detail)).not.toContain('inconsistent');
   });
 
   it('does not flag the same definition repeated in other words', () => {
