@@ -28,6 +28,8 @@ export interface DateSentenceReading {
   limitPhraseEnd: number | null;
   /** "published in the last 10 years": a window relative to the search (resolved by the caller). */
   relativeYears: number | null;
+  /** The limit is written into a search string ("PY=2010-2020"): a limit whatever else the sentence says. */
+  limitInSearchString: boolean;
 }
 
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20, thirty: 30 };
@@ -158,7 +160,15 @@ const AFTER_INCEPTION_CONNECTOR =
   /(?:inception|earliest (?:available |possible )?(?:dates?|records?|entr(?:y|ies)|years?))\W{0,3}(?:\s*(?:up\s+)?(?:to|until|till|through|thru|and)\s+|\s*[-–—]\s*)(?:the\s+)?(?:end of\s+)?$/i;
 
 const RANGE_CONNECTOR = /^\s*(?:(?:up\s+)?(?:and|to|until|till|through|thru)\s+(?:the\s+end\s+of\s+)?|[-–—/]\s*)$/i;
-const RANGE_OPENER = /(?:\b(?:between|from|during|covering|spanning)\s+(?:the\s+(?:start|beginning)\s+of\s+)?|\(\s*)$/i;
+const RANGE_OPENER =
+  /(?:\b(?:between|from|during|cover(?:ing|ed|s)?(?:\s+the\s+(?:period|years))?|spann(?:ing|ed)(?:\s+the\s+(?:period|years))?|the\s+period)\s+(?:the\s+(?:start|beginning)\s+of\s+)?|\(\s*)$/i;
+
+/**
+ * A publication-year limit written into a search string: "AND year (1965–2009)", "PY=2010-2020",
+ * "2010:2020[dp]", "publication year: 2015 to 2024".
+ */
+const SEARCH_STRING_LIMIT =
+  /\b(?:PY|PUBYEAR|publication[- ]years?|pub(?:lication)?[- ]?date|years?|date)\s*(?:=|:|>|\()?\s*\(?\s*((?:19|20)\d{2})\s*(?:[-\u2013\u2014:]|to)\s*((?:19|20)\d{2})\s*\)?|\b((?:19|20)\d{2})\s*:\s*((?:19|20)\d{2})\s*\[(?:dp|pdat|edat)\]/i;
 const OPEN_START = /\b(?:since|after|post|later than|on or after|starting(?:\s+(?:in|from))?|beginning(?:\s+(?:in|from))?|from)\s+$/i;
 const OPEN_END_BEFORE = /\b(?:before|prior to|earlier than|up to but not including)\s+(?:the\s+year\s+)?$/i;
 /** What follows "published before 2000" when such papers were left out, making 2000 the lower bound. */
@@ -187,6 +197,7 @@ export function readDateSentence(text: string, searchContext: boolean): DateSent
     noRestriction: false,
     limitPhraseEnd: null,
     relativeYears: null,
+    limitInSearchString: false,
   };
   const rel = RELATIVE_WINDOW.exec(text);
   if (rel) {
@@ -211,6 +222,16 @@ export function readDateSentence(text: string, searchContext: boolean): DateSent
     };
     out.limitPhraseEnd = Math.max(out.limitPhraseEnd ?? 0, end);
   };
+
+  const inString = SEARCH_STRING_LIMIT.exec(text);
+  if (inString && searchContext) {
+    const from = Number(inString[1] ?? inString[3]);
+    const to = Number(inString[2] ?? inString[4]);
+    if (from <= to) {
+      setLimit(from, to, inString.index + inString[0].length);
+      out.limitInSearchString = true;
+    }
+  }
 
   const mentions = findDateMentions(text);
   const isSearchDate: boolean[] = [];

@@ -46,6 +46,8 @@ export const FUNDING: StatementSpec = statementSpec({
     // "Financial support was received for the research…", "Open access funding provided by…"
     /\b(?:financial support|funding)\s+(?:was\s+|were\s+)?(?:received|provided|obtained|granted)\s+(?:for|by|from)\b/i,
     /\bfor\s+(?:financial|funding|grant)\s+support\b/i,
+    // "We thank the X Trust for funding this work."
+    /\bfor\s+(?:funding|financing|sponsoring|financially supporting)\s+(?:this|the|our)\s+(?:[\w-]+\s+)?(?:work|study|research|project|trial|review|analysis|programme|program)\b/i,
     /\b(?:holds?|held|awarded|received)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:fellowship|grant|studentship|scholarship|award)\b/i,
   ],
   notUnder: COMPETING_INTERESTS.heading,

@@ -22,7 +22,7 @@ export const POSITIONALITY: StatementSpec = statementSpec({
     /\b(?:our|my)\s+(?:own\s+)?(?:personal\s+)?lived (?:and living )?experiences?\b(?![\s-]+(?:advisory|reference|expert|steering|panel|group|board|committee|researchers?|co-?researchers?|partners?|members?|workers?|team|consultants?))/i,
     /\bwe approached (?:this|the) (?:work|study|research|review|analysis) (?:as|from)\b/i,
     /\b(?:I|we)\s+approach(?:ed)? (?:this|the) (?:work|study|research|review|analysis) from\b/i,
-    /\bas\s+(?:researchers|authors|clinicians|scholars|academics|white|black|women|men|people|a team)\b[^.;]{0,60}?\b(?:we|our)\s+(?:\w+\s+){0,3}?(?:recogni[sz]e|acknowledge|reflect|bring|are aware|brought|position)\b/i,
+    /\bas\s+(?:researchers|authors|clinicians|scholars|academics|white|black|women|men|people|a team)\b[^.;]{0,60}?\b(?:we|our)\s+(?:\w+\s+){0,3}?(?:recogni[sz]e|acknowledge|reflect|bring|brought|position|(?:are|were|remain|remained)\s+(?:aware|conscious|mindful))\b/i,
     /\binsider(?:\s*\/\s*|\s+(?:or|and)\s+|-)outsider\b|\b(?:insider|outsider)\s+(?:status|position|perspective|researchers?)\b/i,
     /\breflexiv(?:ity|e (?:journal|diary|diaries|notes|memos?|statement|practice|discussions?))\b/i,
     /\b(?:I|we)\s+(?:\w+\s+)?reflected on (?:our|my) (?:own )?(?:positions?|assumptions|biases|roles?|backgrounds?|experiences)\b/i,

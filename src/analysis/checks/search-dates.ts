@@ -47,7 +47,7 @@ const DATE_RESTRICTION_WORDS =
  * 30 years (1990–2020)"): a limit even without a literature noun.
  */
 const WINDOW_STATED =
-  /\b(?:time[- ]?frame|time[- ]?span|time window|(?:review|search|study) period|period of (?:the )?(?:search|review|publication))\s+(?:\w+\s+){0,2}?(?:chosen|selected|considered|covered|set|defined|used|was|is)\b/i;
+  /\b(?:time[- ]?frame|time[- ]?span|time window|(?:review|search|study) period|period of (?:the )?(?:search|review|publication))\s+(?:\w+\s+){0,2}?(?:chosen|selected|considered|covered|set|defined|used|was|is)\b|\bsearch(?:es)?\s+(?:\w+\s+)?(?:covered|spanned)\s+(?:the\s+)?(?:period|years)\b/i;
 
 /** A sentence that refers to the time window, so a reason given in it is about the window. */
 const WINDOW_WORDS = /\b(?:dates?|years?|period|window|time ?frame|cut-?off|restrict\w*|limit\w*|inception|(?:19|20)\d{2})\b/i;
@@ -102,7 +102,8 @@ function readSearch(ctx: AnalysisContext): SearchReport {
     // A limit needs a sentence that selects literature ("studies published since 2010 were included",
     // "the search was limited to 2000–2024"), not one that merely mentions a database.
     const limitContext =
-      (windowStated || (aboutLiterature(s) && (selects(s) || /\bsearch\w*/i.test(s.text)))) && !DESCRIBES_RESULTS.test(s.text);
+      (windowStated ||
+        reading.limitInSearchString || (aboutLiterature(s) && (selects(s) || /\bsearch\w*/i.test(s.text)))) && !DESCRIBES_RESULTS.test(s.text);
     const limitHere = reading.limit && limitContext ? reading.limit : null;
     if (limitHere && (limitHere.from !== null || limitHere.to !== null)) {
       dateLimit = {

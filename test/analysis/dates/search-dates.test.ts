@@ -210,6 +210,18 @@ describe('search dates and limits as real methods sections write them', () => {
     expect(search(['We included articles published before 2011.']).dateLimit).toEqual({ from: null, to: 2010 });
   });
 
+  it('reads a publication-year limit written into a search string', () => {
+    expect(search(['The search strategy combined terms for loneliness AND year (1972-2001).']).dateLimit).toEqual({ from: 1972, to: 2001 });
+    expect(search(['Scopus was searched with the restriction PY=2008-2019.']).dateLimit).toEqual({ from: 2008, to: 2019 });
+    expect(search(['PubMed: (loneliness[tiab]) AND 2011:2021[dp].']).dateLimit).toEqual({ from: 2011, to: 2021 });
+  });
+
+  it('recruitment, data collection and trial dates are neither search dates nor limits', () => {
+    const s = search(['Carers were recruited between April 2018 and June 2019.', 'Data collection took place from March to May 2021.', 'The trial ran from 2015 to 2017.']);
+    expect(s.dates).toEqual([]);
+    expect(s.dateLimit).toBeNull();
+  });
+
   it('reads a search date in brackets, to the month, and a time frame stated in so many words', () => {
     expect(search(['An update search (early-March 2022) was run before submission.']).dates).toEqual(['2022-03']);
     expect(search(['The time frame selected was twenty years (2000-2020).']).dateLimit).toEqual({ from: 2000, to: 2020 });

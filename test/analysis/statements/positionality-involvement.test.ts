@@ -26,6 +26,7 @@ describe('positionality', () => {
     ['authors who have lived experience', [{ text: 'Three of the authors have lived experience of psychosis and of using peer support.', role: 'methods', section: 'Methods' }]],
     ['insider/outsider', [{ text: 'The interviewer held an insider/outsider position in the service.', role: 'methods', section: 'Methods' }]],
     ['a commentary written from its authors\' professional perspectives', [{ text: 'This essay is written from the perspective of two nurses and a software engineer.', role: 'other' }]],
+    ['"as clinicians, we were aware"', [{ text: 'As researchers trained in nursing, we were mindful that our roles could shape what people told us.', role: 'methods', section: 'Methods' }]],
     ['interviewers who self-identified', [{ text: 'Both interviewers self-identified as former users of crisis services.', role: 'methods', section: 'Methods' }]],
     ['a team that includes lived experience', [{ text: 'Our research team included two researchers with lived experience of eating disorders.', role: 'methods', section: 'Methods' }]],
   ])('found: %s', (_name, blocks) => {
