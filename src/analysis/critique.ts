@@ -91,10 +91,13 @@ export interface TermReport {
   /** Term id within the lens, e.g. "peer", "digital", "lived-experience", "digital-peer-support". */
   term: string;
   label: string;
+  /** Uses in the paper's own text: every occurrence outside the reference list. */
   count: number;
-  /** Count per sense id (e.g. { support: 12, review: 3 }). */
+  /** Uses in reference entries (listed in `occurrences` with `inReference`, not in `count`). */
+  referenceUses: number;
+  /** Counted uses per sense id (e.g. { support: 12, review: 3 }); they add up to `count`. */
   senses: Record<string, number>;
-  /** Count per top-level section title. */
+  /** Counted uses per top-level section title. */
   sections: Record<string, number>;
   occurrences: Occurrence[];
   definitions: Definition[];

@@ -36,7 +36,7 @@ function paper(): Paper {
 }
 
 function term(lens: string, id: string, label: string): TermReport {
-  return { lens, term: id, label, count: 1, senses: {}, sections: {}, occurrences: [], definitions: [], expectDefinition: false };
+  return { lens, term: id, label, count: 1, referenceUses: 0, senses: {}, sections: {}, occurrences: [], definitions: [], expectDefinition: false };
 }
 
 function finding(id: string, theme: Finding['theme'], lens?: string): Finding {

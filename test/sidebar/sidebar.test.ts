@@ -62,6 +62,7 @@ function critiqueFor(paper: Paper): Critique {
       term: 'peer',
       label: 'peer',
       count: 2,
+      referenceUses: 0,
       senses: { support: 2 },
       sections: { Methods: 2 },
       occurrences: [1, 3].map((b) => ({ match: 'Peer', sentence: 'Peer support workers met participants weekly.', sense: 'support', senseFrom: b === 1 ? 'support workers' : PAPER_SUBJECT_REASON, section: 'Methods', role: 'methods' as const, anchor: { blockId: b, start: 0, end: 4 }, inReference: false })),

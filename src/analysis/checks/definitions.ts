@@ -311,6 +311,11 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return union === 0 ? 1 : inter / union;
 }
 
+/** The label of a term's core sense(s), for summaries. */
+function coreLabel(term: LensTerm): string {
+  return (term.senses ?? []).filter((s) => s.core).map((s) => s.label).join('" or "');
+}
+
 /** Core sense ids of a term, or null when the term has no core sense (every use counts). */
 function coreSenses(term: LensTerm): Set<string> | null {
   const core = (term.senses ?? []).filter((s) => s.core).map((s) => s.id);
@@ -375,7 +380,9 @@ function analyseTerm(ctx: AnalysisContext, report: TermReport, term: LensTerm, i
         ...base,
         detail: 'none',
         severity: 'concern',
-        summary: `${label} is used ${uses.length} times but never defined.`,
+        summary:
+          `${label} is used ${report.count} times but never defined` +
+          (uses.length < report.count ? ` (${uses.length} of these uses are in the sense "${coreLabel(term)}").` : '.'),
         evidence: uses.slice(0, 3).map((u) => evidenceFromOccurrence(u.occ)),
       });
     }

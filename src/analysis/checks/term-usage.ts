@@ -1,7 +1,9 @@
 /**
  * Term usage: every use of every lens term in every block (reference entries included and
  * flagged), with its sentence, section, sense and anchor, and counts per sense and per top-level
- * section. Later checks (definitions, mixed senses, automated peers) read these reports.
+ * section. A counted use is one outside the reference list (`count`, `senses`, `sections`); uses
+ * in reference entries are counted apart (`referenceUses`). Every tab, the Markdown and the JSON
+ * give these same numbers. Later checks (definitions, mixed senses, automated peers) read these reports.
  */
 import type { Check } from '../context';
 import { PAPER_SUBJECT_REASON, type Occurrence, type TermReport } from '../critique';
@@ -27,6 +29,7 @@ export const termUsage: Check = {
         term: t.term.id,
         label: t.term.label,
         count: 0,
+        referenceUses: 0,
         senses: {},
         sections: {},
         occurrences: [],
@@ -60,6 +63,12 @@ export const termUsage: Check = {
             if (page !== undefined) occ.page = page;
             report.occurrences.push(occ);
             if (h.weak) weaklyCued.add(occ);
+            // A counted use is one in the paper's own text: a reference entry's title is someone
+            // else's usage (listed, flagged, and counted apart).
+            if (occ.inReference) {
+              report.referenceUses++;
+              continue;
+            }
             report.count++;
             report.senses[h.sense] = (report.senses[h.sense] ?? 0) + 1;
             const top = topSection(block);

@@ -5,8 +5,12 @@ import { definitionId } from '../targets';
 export function DefinitionsPanel() {
   const { critique, reveal } = useSidebar();
   const defined = critique.terms.filter((t) => t.definitions.length > 0);
-  const gaps = critique.terms.filter((t) => t.definitions.length === 0 && t.expectDefinition && t.count > 0);
   const gapFindings = critique.findings.filter((f) => f.kind === 'definition-gap');
+  // A gap the definitions check reported is shown in its words (the same counts as everywhere);
+  // a term used too rarely for a finding is still listed, with its count.
+  const gaps = critique.terms.filter(
+    (t) => t.definitions.length === 0 && t.expectDefinition && t.count > 0 && !gapFindings.some((f) => f.lens === t.lens && f.term === t.term),
+  );
   return (
     <div class="panel-body">
       <h2>Definitions found</h2>
@@ -38,13 +42,11 @@ export function DefinitionsPanel() {
             <strong>{t.label}</strong> is used {t.count} time{t.count === 1 ? '' : 's'} but never defined.
           </li>
         ))}
-        {gapFindings
-          .filter((f) => !gaps.some((t) => t.term === f.term))
-          .map((f) => (
-            <li key={f.id} class="gap">
-              {f.summary}
-            </li>
-          ))}
+        {gapFindings.map((f) => (
+          <li key={f.id} class="gap">
+            {f.summary}
+          </li>
+        ))}
       </ul>
     </div>
   );
