@@ -345,28 +345,6 @@ export function isNegatedAt(text: string, index: number): boolean {
   return false;
 }
 
-/** A comma, semicolon, colon, bracket or dash between two spans: they sit in different list items or clauses. */
-function hasClauseBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // , ; : ( ) [ ] and the en/em dashes used as parentheses
-    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 91 || c === 93 || c === 0x2013 || c === 0x2014) return true;
-  }
-  return false;
-}
-
-/** Number of words in text[from, to). */
-function wordsBetween(text: string, from: number, to: number): number {
-  let n = 0;
-  let prev = false;
-  for (let i = from; i < to; i++) {
-    const w = isWordChar(text, i);
-    if (w && !prev) n++;
-    prev = w;
-  }
-  return n;
-}
-
 /**
  * Beyond this many words a cue says little about a use: long sentences (methods, figure legends)
  * list many unrelated things.
@@ -397,31 +375,42 @@ export function findTermHits(term: CompiledTerm, text: string): TermHit[] {
     return matches.map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), sense: term.defaultSense }));
   }
   const cueSpans = term.cues.find(text);
-  return matches.map((m) => {
+  // Linear in the sentence however many uses and cues it holds (a table flattened into one
+  // "sentence" can hold hundreds of each): word and clause-break counts are prefix sums, and each
+  // use looks only at the cues within reach, found by binary search.
+  const index = cueSpans.length ? new SentenceIndex(text) : null;
+  const cueWords = index ? cueSpans.map((c) => index.wordAt(c.start)) : [];
+  return matches.map((m, mi) => {
     let best: Ranked | null = null;
     let bestSense = term.defaultSense;
     let bestCue: PhraseSpan | null = null;
-    for (const c of cueSpans) {
-      const overlapsThis = c.start < m.end && c.end > m.start;
-      let tier: number;
-      if (overlapsThis) tier = 0;
-      else {
-        // A compound cue built around another use of the term belongs to that use.
-        if (matches.some((o) => o !== m && c.start < o.end && c.end > o.start)) continue;
-        const from = c.start >= m.end ? m.end : c.end;
-        const to = c.start >= m.end ? c.start : m.start;
-        const gap = wordsBetween(text, from, to);
-        if (gap > FAR_CUE_WORDS) continue;
-        // A cue in another item of a list or clause ("peer feedback, automated responses, or…")
-        // describes that item, not this use: it counts only as a distant cue.
-        tier = gap === 0 && !hasClauseBreak(text, from, to) ? 1 : gap <= 3 && !hasClauseBreak(text, from, to) ? 2 : 3;
-      }
-      const ranked = { tier, length: c.end - c.start, senseIndex: c.payload };
-      // The negation look-back runs only for a cue that would otherwise win.
-      if (better(ranked, best) && (overlapsThis || !isNegatedAt(text, c.start))) {
-        best = ranked;
-        bestSense = term.senseIds[c.payload]!;
-        bestCue = c;
+    if (index) {
+      const reachFrom = index.wordAt(m.start) - FAR_CUE_WORDS - 2;
+      const reachTo = index.wordAt(m.end) + FAR_CUE_WORDS + 2;
+      for (let ci = lowerBound(cueWords, reachFrom); ci < cueSpans.length && cueWords[ci]! <= reachTo; ci++) {
+        const c = cueSpans[ci]!;
+        const overlapsThis = c.start < m.end && c.end > m.start;
+        let tier: number;
+        if (overlapsThis) tier = 0;
+        else {
+          // A compound cue built around another use of the term belongs to that use.
+          if (overlapsAnotherMatch(matches, mi, c)) continue;
+          const from = c.start >= m.end ? m.end : c.end;
+          const to = c.start >= m.end ? c.start : m.start;
+          const gap = index.wordsBetween(from, to);
+          if (gap > FAR_CUE_WORDS) continue;
+          // A cue in another item of a list or clause ("peer feedback, automated responses, or…")
+          // describes that item, not this use: it counts only as a distant cue.
+          const broken = index.hasClauseBreak(from, to);
+          tier = gap === 0 && !broken ? 1 : gap <= 3 && !broken ? 2 : 3;
+        }
+        const ranked = { tier, length: c.end - c.start, senseIndex: c.payload };
+        // The negation look-back runs only for a cue that would otherwise win.
+        if (better(ranked, best) && (overlapsThis || !isNegatedAt(text, c.start))) {
+          best = ranked;
+          bestSense = term.senseIds[c.payload]!;
+          bestCue = c;
+        }
       }
     }
     const hit: TermHit = { start: m.start, end: m.end, text: text.slice(m.start, m.end), sense: bestSense };
@@ -429,6 +418,76 @@ export function findTermHits(term: CompiledTerm, text: string): TermHit[] {
     if (best && best.tier === 3) hit.weak = true;
     return hit;
   });
+}
+
+/** First index whose value is ≥ `x` in a nondecreasing array. */
+function lowerBound(values: number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether span `c` overlaps a match other than `matches[self]` (matches are sorted and disjoint). */
+function overlapsAnotherMatch(matches: PhraseSpan[], self: number, c: PhraseSpan): boolean {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid]!.end <= c.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let j = lo; j < matches.length && matches[j]!.start < c.end; j++) if (j !== self) return true;
+  return false;
+}
+
+/**
+ * Prefix counts over one sentence: word starts and clause breaks (a comma, semicolon, colon,
+ * bracket or dash between two spans puts them in different list items or clauses).
+ */
+class SentenceIndex {
+  /** starts[i]: word starts at positions < i. */
+  private readonly starts: Int32Array;
+  /** breaks[i]: clause-break characters at positions < i. */
+  private readonly breaks: Int32Array;
+  private readonly word: Uint8Array;
+
+  constructor(text: string) {
+    const n = text.length;
+    this.starts = new Int32Array(n + 1);
+    this.breaks = new Int32Array(n + 1);
+    this.word = new Uint8Array(n);
+    let prev = false;
+    for (let i = 0; i < n; i++) {
+      const w = isWordChar(text, i);
+      this.word[i] = w ? 1 : 0;
+      this.starts[i + 1] = this.starts[i]! + (w && !prev ? 1 : 0);
+      const c = text.charCodeAt(i);
+      const brk = c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 91 || c === 93 || c === 0x2013 || c === 0x2014;
+      this.breaks[i + 1] = this.breaks[i]! + (brk ? 1 : 0);
+      prev = w;
+    }
+  }
+
+  /** Number of words that start before `i`: a position's word number. */
+  wordAt(i: number): number {
+    return this.starts[i]!;
+  }
+
+  /** Number of words in text[from, to), a word cut at `from` included. */
+  wordsBetween(from: number, to: number): number {
+    if (to <= from) return 0;
+    const cut = from > 0 && this.word[from] === 1 && this.word[from - 1] === 1 ? 1 : 0;
+    return this.starts[to]! - this.starts[from]! + cut;
+  }
+
+  hasClauseBreak(from: number, to: number): boolean {
+    return to > from && this.breaks[to]! - this.breaks[from]! > 0;
+  }
 }
 
 /** Rough length of a phrase's literal content, used to try longer phrases first. */
