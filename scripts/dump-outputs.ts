@@ -1,3 +1,9 @@
+/**
+ * Writes every term use (match, sense, reason) and every finding's summary for the corpus and
+ * fixture pages, one line per page, to the file named: run it before and after a change to the
+ * engine and compare the two files to see exactly which outputs moved.
+ *   npx tsx scripts/dump-outputs.ts /tmp/before.txt
+ */
 import '../src/shared/node-polyfills';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { analysePaper } from '../src/analysis/engine';
