@@ -24,6 +24,11 @@ export interface StatementSpec {
   backMatterPhrases?: RegExp[];
   /** Roles in which even the strong phrases do not count (e.g. an introduction reviewing the literature). */
   excludeRoles?: SectionRole[];
+  /**
+   * In `excludeRoles`, sentences about the authors' own earlier work (uncited, in the first person
+   * plural, or beside such a sentence) still count, with the methods' phrases.
+   */
+  ownWorkInExcludedRoles?: boolean;
   /** Phrase matches in sentences like these are dropped (e.g. recommendations: "future studies should…"). */
   rejectSentence?: RegExp;
   /** A matching heading counts wherever it sits (its wording is specific enough), given `headingBodyCue`. */
@@ -393,14 +398,19 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     }
 
     // 3. Phrases that state it.
-    if (excluded.has(block.role)) continue;
+    // In an excluded role (an introduction reviewing the literature), only sentences about the
+    // authors' own earlier work count, as if reported in the methods.
+    const ownWorkOnly = excluded.has(block.role);
+    if (ownWorkOnly && !spec.ownWorkInExcludedRoles) continue;
     const back = isBackMatter(block, bounds);
-    const reportsMethods = back || block.role === 'methods';
+    const reportsMethods = back || block.role === 'methods' || ownWorkOnly;
     // Whether the block sits under another declaration's heading: asked only once a sentence could state it.
     let foreign: boolean | undefined;
-    for (const s of own) {
+    for (let si = 0; si < own.length; si++) {
+      const s = own[si]!;
       // Rejections below only ever drop a match, so a sentence no phrase can match is done.
       if (!mayHold(s, groups.phrases)) continue;
+      if (ownWorkOnly && !aboutOwnWork(own, si)) continue;
       if (groups.rejects?.(s) || looksLikeTableCells(s.text)) continue;
       foreign ??= !!spec.foreignDeclarations && inForeignDeclaration(block, spec.foreignDeclarations, spec.heading);
       if (foreign && !spec.foreignDeclarations!.accept(s.text)) continue;
@@ -422,6 +432,20 @@ export function findStatement(ctx: AnalysisContext, spec: StatementSpec): Statem
     sentences: matched,
     headedBlockIds: [...headed].sort((a, b) => a - b),
   };
+}
+
+const CITED = /\[\s*\d+(?:\s*[,\u2013-]\s*\d+)*\s*\]|\([^()]*\b(?:19|20)\d{2}[a-z]?\)|\bet al\b/;
+const FIRST_PERSON = /\b(?:we|our|us)\b/i;
+
+/**
+ * A sentence of an introduction that reports the authors' own earlier work ("Through this
+ * process, the sessions were designed with young adults… Our design project produced…"): it cites
+ * nobody, and it or a sentence next to it speaks in the first person plural.
+ */
+function aboutOwnWork(sentences: Sentence[], i: number): boolean {
+  const s = sentences[i]!;
+  if (CITED.test(s.text)) return false;
+  return [sentences[i - 1], s, sentences[i + 1]].some((x) => x !== undefined && FIRST_PERSON.test(x.text));
 }
 
 /**

@@ -137,6 +137,11 @@ const PROCEDURAL_CLAIMS: RegExp[] = [
   ),
   // "Mothers with lived experience of postnatal depression co-designed the app content"
   new RegExp(String.raw`\b(?:with|who have|who had|having)\s+(?:[\w-]+\s+){0,3}?lived[- ]experience\b[^.;]{0,120}?\b${INVOLVEMENT_VERB}\b`, 'i'),
+  // "The sessions were designed with young adults and peer workers", "adapted in partnership with carers"
+  new RegExp(
+    String.raw`\b(?:co-?)?(?:designed|developed|adapted|created|refined|tailored|produced)\s+(?:[\w-]+\s+){0,2}?(?:with|together with|alongside|in (?:close\s+)?(?:partnership|collaboration) with)\s+(?!(?:the|a|an)\s+(?:help|support|aid|use)\b)(?:[\w-]+\s+){0,3}?(?:${COMMUNITY}|lived[- ]experience)\b`,
+    'i',
+  ),
   // "Autistic adults co-produced the training materials"
   new RegExp(
     String.raw`\b${COMMUNITY}\b[^.;]{0,60}?\bco-?(?:designed|produced|developed)\s+(?:[\w-]+\s+){0,3}?${STUDY_THING}\b`,
@@ -186,6 +191,8 @@ export const INVOLVEMENT: StatementSpec = statementSpec({
   phrases: [...CLAIMS, ...NEGATIVE],
   methodsPhrases: PROCEDURAL_CLAIMS,
   excludeRoles: ['introduction'],
+  // A protocol's introduction often reports the team's own formative co-design work.
+  ownWorkInExcludedRoles: true,
   rejectSentence: /\b(?:should|could|would|must|need(?:s)? to|recommend\w*|future (?:research|studies|work|trials))\b/i,
   headingAnywhere: true,
   headingExcludeRoles: ['introduction', 'results'],

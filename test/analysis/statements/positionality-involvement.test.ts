@@ -105,6 +105,25 @@ describe('involvement', () => {
     expect(f?.summary).toMatch(/not reported/);
   });
 
+  it('an introduction reporting the team\'s own co-design work counts; one reviewing others\' does not', () => {
+    const own = runChecks(
+      makePaper([
+        { text: 'In earlier work, the modules were adapted with autistic students and their tutors. Our adaptation study ran for a year.', role: 'introduction', section: 'Background' },
+        { text: 'We will randomise 120 students.', role: 'methods', section: 'Methods' },
+      ]),
+      [involvement],
+    );
+    expect(own.statements.involvement.found).toBe(true);
+    const others = runChecks(
+      makePaper([
+        { text: 'Several apps were co-designed with young people [12, 13]. We build on this literature.', role: 'introduction', section: 'Background' },
+        { text: 'We will randomise 120 students.', role: 'methods', section: 'Methods' },
+      ]),
+      [involvement],
+    );
+    expect(others.statements.involvement.found).toBe(false);
+  });
+
   it('community advisory boards (plural) that shaped the programme count', () => {
     const c = analyse([{ text: 'Two community advisory boards shaped the content of the sessions.', role: 'methods', section: 'Methods' }]);
     expect(c.statements.involvement.found).toBe(true);
