@@ -5,6 +5,7 @@
  *   naive baseline ("the first 19xx/20xx in the entry").
  * - Competing-interests and funding statements: accuracy against the truth files.
  * - "peer review" must never be counted as peer support.
+ * - Saved real publisher pages (../shared/corpus/real): see eval-real.ts.
  * - The hand-annotated real papers (../shared/corpus/gold): see eval-gold.ts.
  */
 import '../src/shared/node-polyfills';
@@ -19,6 +20,7 @@ import { extractPdfInNode } from '../src/extract/pdf/node';
 import { addScores, precisionRecallF1, scoreYears, type YearScore } from '../src/eval/score-years';
 import { adjudicatedTruth, STATEMENT_TRUTH_DISPUTES } from '../src/eval/statements';
 import { evalGold } from './eval-gold';
+import { evalReal } from './eval-real';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 
@@ -150,8 +152,11 @@ async function main(): Promise<void> {
     console.error(`The evaluation corpus is absent: expected ${CORPUS} (shared/ beside the project root).`);
     process.exit(1);
   }
-  if (process.argv.includes('gold')) {
-    evalGold(CORPUS);
+  // `npm run eval -- gold` or `-- real` runs only those parts.
+  const only = process.argv.slice(2).filter((a) => a === 'gold' || a === 'real');
+  if (only.length) {
+    if (only.includes('real')) evalReal(CORPUS);
+    if (only.includes('gold')) evalGold(CORPUS);
     return;
   }
   const sets: SetResult[] = [];
@@ -206,6 +211,7 @@ async function main(): Promise<void> {
     'Title / DOI / year: read from the page (HTML meta tags; a PDF\'s info dictionary and first page). The printed pages do not print ' +
       'their DOI, so a PDF DOI counts as right there only when the file carries it.',
   );
+  evalReal(CORPUS);
   evalGold(CORPUS);
 }
 

@@ -39,12 +39,29 @@ export function squash(s: string): string {
   return s.replace(/[\s\u200b]+/g, ' ').trim();
 }
 
-/** Hidden by attribute or inline style (computed styles are not available in Node). */
+/**
+ * Hidden by attribute or inline style (computed styles are not available in Node) — unless it is
+ * the collapsed panel of a disclosure widget (a control with `aria-expanded` and `aria-controls`
+ * naming it): publishers fold reference lists and back matter into such accordions, and the
+ * reader can open them, so they are part of the article.
+ */
 export function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
-  return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+  const hidden = el.hasAttribute('hidden') || (!!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style));
+  return hidden && !isCollapsedPanel(el);
+}
+
+/** Class parts of the folding panels of accordions and "show more" widgets. */
+const DISCLOSURE_PARTS = new Set(['accordion', 'collapse', 'collapsed', 'collapsible', 'expandable', 'expander', 'disclosure']);
+
+function isCollapsedPanel(el: Element): boolean {
+  // Named as a folding panel, or inside one's container (Wiley: div.accordion > div.accordion__content).
+  const parent = el.parentElement;
+  if (classParts(el).some((p) => DISCLOSURE_PARTS.has(p)) || (parent && classParts(parent).some((p) => DISCLOSURE_PARTS.has(p)))) return true;
+  const id = el.id;
+  if (!id || !/^[\w.:-]+$/.test(id)) return false;
+  return !!el.ownerDocument?.querySelector(`[aria-expanded][aria-controls~="${id}"]`);
 }
 
 /**

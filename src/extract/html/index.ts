@@ -196,10 +196,14 @@ class Builder {
     this.push('heading', text, path);
   }
 
-  /** `path` is `el`'s anchor path (see pathOf), passed down so it is never recomputed. */
-  *walk(el: Element, path: string): Steps {
+  /**
+   * `path` is `el`'s anchor path (see pathOf), passed down so it is never recomputed. `isRoot`:
+   * the article container itself, which is never furniture whatever its classes say
+   * ("article.app-masthead__colour-15" on Springer pages).
+   */
+  *walk(el: Element, path: string, isRoot = false): Steps {
     if (++this.walked % WALK_STEP === 0) yield;
-    if (isFurniture(el)) return;
+    if (!isRoot && isFurniture(el)) return;
     const tag = tagOf(el);
     const hm = HEADING_TAG.exec(tag);
     if (hm) return this.heading(el, Number(hm[1]), path);
@@ -445,7 +449,7 @@ function* extraction(doc: Document, url: string | null): Generator<void, Paper, 
     const h1 = Array.from(body.querySelectorAll('h1')).find((h) => !isFurniture(h) && metadata.title && similarTitle(h.textContent ?? '', metadata.title));
     if (h1) builder.addTitle(h1, pathOf(h1, body));
   }
-  yield* builder.walk(root, pathOf(root, body));
+  yield* builder.walk(root, pathOf(root, body), true);
   yield;
   const blocks = builder.blocks;
 

@@ -117,10 +117,17 @@ function computeFurniture(el: Element): boolean {
     if (FURNITURE_PARTS.has(p)) {
       // "sr-only"/"visually-hidden" style helpers are split into two parts; both must match.
       if (p === 'visually' && parts[i + 1] !== 'hidden') continue;
-      return true;
+      // "l-with-sidebar": a layout that has a sidebar, not the sidebar.
+      if (parts[i - 1] === 'with') continue;
+      return !holdsMainContent(el);
     }
     if (p === 'cited' && parts[i + 1] === 'by') return true;
     if (p === 'sr' && parts[i + 1] === 'only') return true;
   }
   return false;
+}
+
+/** A wrapper around the page's <main> is layout, whatever its class names say. */
+function holdsMainContent(el: Element): boolean {
+  return !!el.querySelector('main, [role="main"]');
 }

@@ -1,0 +1,65 @@
+/**
+ * Saved real publisher pages (`../shared/corpus/real`, facts read by hand in NAME.truth.json):
+ * title, DOI, year, reference count, first and last reference year, competing interests and
+ * funding, each right or wrong, plus whether the page was taken as an article at all. Part of
+ * `npm run eval`; `npm run eval -- real` runs it alone.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assessArticle } from '../src/analysis/article-check';
+import { analysePaper } from '../src/analysis/engine';
+import { extractHtml } from '../src/extract/html/index';
+import { parseHtmlInNode } from '../src/extract/html/node-dom';
+
+interface RealTruth {
+  title: string;
+  doi: string;
+  year: number;
+  refCount: number | null;
+  firstRefYear: number | null;
+  lastRefYear: number | null;
+  competingInterests: boolean;
+  funding: boolean;
+}
+
+const words = (t: string | null | undefined) => (t ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+export function evalReal(corpus: string): void {
+  const dir = join(corpus, 'real');
+  if (!existsSync(dir)) {
+    console.log(`\n## Saved real publisher pages\n\nAbsent: expected ${dir}.`);
+    return;
+  }
+  const rows: string[] = [];
+  const wrong: string[] = [];
+  let right = 0;
+  let total = 0;
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.html')).sort()) {
+    const truth = JSON.parse(readFileSync(join(dir, f.replace(/\.html$/, '.truth.json')), 'utf8')) as RealTruth;
+    const paper = extractHtml(parseHtmlInNode(readFileSync(join(dir, f), 'utf8')), null);
+    const verdict = assessArticle(paper);
+    const c = analysePaper(paper);
+    const entries = c.references.entries;
+    const facts: [string, unknown, unknown, boolean][] = [
+      ['title', truth.title, c.paper.title, words(truth.title) === words(c.paper.title)],
+      ['DOI', truth.doi, c.paper.doi, truth.doi.toLowerCase() === (c.paper.doi ?? '').toLowerCase()],
+      ['year', truth.year, c.paper.year, truth.year === c.paper.year],
+      ['references', truth.refCount, entries.length, (truth.refCount ?? 0) === entries.length],
+      ['first reference year', truth.firstRefYear, entries[0]?.year ?? null, truth.firstRefYear === (entries[0]?.year ?? null)],
+      ['last reference year', truth.lastRefYear, entries.at(-1)?.year ?? null, truth.lastRefYear === (entries.at(-1)?.year ?? null)],
+      ['competing interests', truth.competingInterests, c.statements.competingInterests.found, truth.competingInterests === c.statements.competingInterests.found],
+      ['funding', truth.funding, c.statements.funding.found, truth.funding === c.statements.funding.found],
+    ];
+    const ok = facts.filter((x) => x[3]).length;
+    right += ok;
+    total += facts.length;
+    rows.push(`| ${f} | ${ok}/${facts.length} | ${verdict.isArticle ? 'yes' : 'refused'} |`);
+    for (const [name, t, got, good] of facts) if (!good) wrong.push(`${f} ${name}: truth ${JSON.stringify(t)}, engine ${JSON.stringify(got)}`);
+    if (!verdict.isArticle) wrong.push(`${f}: refused — ${verdict.reason}`);
+  }
+  console.log(`\n## Saved real publisher pages (../shared/corpus/real): ${right} of ${total} facts right\n`);
+  console.log('| page | facts right | taken as an article |');
+  console.log('|---|---:|---|');
+  for (const r of rows) console.log(r);
+  if (wrong.length) console.log(`\nWhat is wrong (${wrong.length}):\n  ` + wrong.join('\n  '));
+}
