@@ -31,6 +31,15 @@ export function evalReal(corpus: string): void {
     return;
   }
   const rows: string[] = [];
+  // SOURCES.tsv says which pages are abstract (landing) pages and which full text.
+  const kinds = new Map<string, string>();
+  const sources = join(dir, 'SOURCES.tsv');
+  if (existsSync(sources)) {
+    const [header, ...lines] = readFileSync(sources, 'utf8').trim().split(/\r?\n/).map((l) => l.split('\t'));
+    const pathCol = header!.indexOf('path');
+    const kindCol = header!.indexOf('kind');
+    for (const l of lines) kinds.set(l[pathCol]!, l[kindCol]!);
+  }
   const wrong: string[] = [];
   let right = 0;
   let total = 0;
@@ -53,13 +62,14 @@ export function evalReal(corpus: string): void {
     const ok = facts.filter((x) => x[3]).length;
     right += ok;
     total += facts.length;
-    rows.push(`| ${f} | ${ok}/${facts.length} | ${verdict.isArticle ? 'yes' : 'refused'} |`);
+    rows.push(`| ${f} | ${ok}/${facts.length} | ${verdict.isArticle ? 'yes' : 'refused'} | ${c.paper.scope} | ${kinds.get(f) ?? '?'} |`);
+    if (kinds.has(f) && (kinds.get(f) === 'abstract') !== (c.paper.scope === 'abstract')) wrong.push(`${f}: read as ${c.paper.scope}, but it is ${kinds.get(f)}`);
     for (const [name, t, got, good] of facts) if (!good) wrong.push(`${f} ${name}: truth ${JSON.stringify(t)}, engine ${JSON.stringify(got)}`);
     if (!verdict.isArticle) wrong.push(`${f}: refused — ${verdict.reason}`);
   }
   console.log(`\n## Saved real publisher pages (../shared/corpus/real): ${right} of ${total} facts right\n`);
-  console.log('| page | facts right | taken as an article |');
-  console.log('|---|---:|---|');
+  console.log('| page | facts right | taken as an article | read as | page kind (SOURCES.tsv) |');
+  console.log('|---|---:|---|---|---|');
   for (const r of rows) console.log(r);
   if (wrong.length) console.log(`\nWhat is wrong (${wrong.length}):\n  ` + wrong.join('\n  '));
 }

@@ -152,7 +152,11 @@ export interface StatementReport {
 export interface Critique {
   schemaVersion: 1;
   generator: string;
-  paper: PaperMetadata & { source: 'html' | 'pdf' | 'text' };
+  /**
+   * `scope`: "abstract" for an abstract / landing page (the full text is not on it: statements
+   * and definitions are not judged), else "full-text".
+   */
+  paper: PaperMetadata & { source: 'html' | 'pdf' | 'text'; scope: 'full-text' | 'abstract' };
   lenses: { id: string; name: string }[];
   references: YearStats & { entries: ReferenceEntry[] };
   includedStudies: (YearStats & { how: string }) | null;

@@ -2,6 +2,7 @@
  * The analysis engine: a Paper in, a Critique out. Pure and synchronous; the same function serves
  * the content script, the PDF viewer and the command line.
  */
+import { assessScope } from './article-check';
 import { CHECKS } from './checks';
 import type { AnalysisContext } from './context';
 import type { Critique, Finding, Severity } from './critique';
@@ -24,7 +25,7 @@ export function emptyCritique(paper: Paper, lenses: Lens[]): Critique {
   return {
     schemaVersion: 1,
     generator: GENERATOR,
-    paper: { ...paper.metadata, source: paper.source },
+    paper: { ...paper.metadata, source: paper.source, scope: 'full-text' },
     lenses: lenses.map((l) => ({ id: l.id, name: l.name })),
     references: {
       entries: [],
@@ -51,6 +52,29 @@ export function emptyCritique(paper: Paper, lenses: Lens[]): Critique {
   };
 }
 
+/**
+ * Findings an abstract page cannot support: its declarations and definitions are in the full
+ * text, which is not on the page. Date findings (a reference list the page shows) stay.
+ */
+const NOT_JUDGED_ON_ABSTRACT_PAGES = new Set<Finding['kind']>([
+  'missing-positionality',
+  'missing-involvement',
+  'missing-competing-interests',
+  'missing-funding',
+  'involvement-vague',
+]);
+
+function markAbstractPage(critique: Critique): void {
+  critique.paper.scope = 'abstract';
+  critique.findings = critique.findings.filter(
+    (f) => !NOT_JUDGED_ON_ABSTRACT_PAGES.has(f.kind) && !(f.kind === 'definition-gap' && (f.detail === 'none' || f.detail === 'late')),
+  );
+  const pdf = critique.paper.pdfUrl ? ` Open the publisher's PDF for the whole paper: ${critique.paper.pdfUrl}` : '';
+  critique.warnings.unshift(
+    `Abstract page: the full text is not here. Terms, dates and the reference list are read from what the page shows; statements and missing definitions are not judged.${pdf}`,
+  );
+}
+
 export function analysePaper(paper: Paper, options: AnalyseOptions = {}): Critique {
   const lenses = options.lenses ?? DEFAULT_LENSES;
   const critique = emptyCritique(paper, lenses);
@@ -68,6 +92,7 @@ export function analysePaper(paper: Paper, options: AnalyseOptions = {}): Critiq
     },
   };
   for (const check of CHECKS) check.run(ctx);
+  if (paper.source === 'html' && assessScope(paper).abstractOnly) markAbstractPage(critique);
   // Most serious first; otherwise keep the order checks reported them (text order within a check).
   critique.findings = critique.findings
     .map((f, i) => ({ f, i }))

@@ -65,7 +65,7 @@ export function critiqueToMarkdown(c: Critique, options: MarkdownOptions = {}): 
   for (const key of Object.keys(STATEMENT_LABELS) as StatementKey[]) {
     const s = c.statements[key];
     const ev = s.evidence[0];
-    const reported = s.found ? (s.negative ? 'yes (no involvement)' : 'yes') : 'not reported';
+    const reported = s.found ? (s.negative ? 'yes (no involvement)' : 'yes') : c.paper.scope === 'abstract' ? 'not on this page (abstract only)' : 'not reported';
     out.push(`| ${STATEMENT_LABELS[key]} | ${reported} | ${ev ? mdCell(shorten(ev.quote, 160)) + ' (' + mdCell(location(ev)) + ')' : '—'} |`);
   }
   out.push('');

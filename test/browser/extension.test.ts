@@ -306,6 +306,32 @@ describe('Critical Reader in Chromium', () => {
     await page.close();
   }, TEST_TIMEOUT);
 
+  it('analyses an abstract (paywall) page for what it shows, says the full text is not there and offers the PDF', async () => {
+    const html = `<!doctype html><html><head><title>Texting a peer after discharge</title>
+      <meta name="citation_title" content="Texting a peer after discharge: a pilot trial"><meta name="citation_doi" content="10.5555/pilot.2021.7">
+      <meta name="citation_publication_date" content="2021/04/02"><meta name="citation_pdf_url" content="${server.origin}/pilot.pdf"></head>
+      <body><main><article><h1>Texting a peer after discharge: a pilot trial</h1><p>Access through your institution</p>
+      <section class="abstract"><h2>Abstract</h2><p>We tested whether weekly text messages from a trained peer worker after psychiatric discharge were acceptable to patients and staff. Sixty adults took part; most replied and few dropped out. Peer texting is feasible.</p></section>
+      <section class="references"><h2>References</h2><ol><li>Abel R, Moss T. Discharge and loneliness. J Psychiatr Care. 2015;4:1-9.</li>
+      <li>Chen L. Text messaging in mental health services. Digit Health. 2018;2:10-19.</li><li>Okoro F. Peer workers in acute care. Psychiatr Serv. 2019;70:33-41.</li></ol></section>
+      </article></main></body></html>`;
+    const page = await openPage(server.page('/abstract-page.html', html));
+    await openSidebar(ext, page);
+    const bar = sidebar(page);
+    // Analysed at once, not refused as "not an article".
+    await bar.locator('.citation .title').waitFor();
+    expect(await bar.locator('[data-state="not-article"]').count()).toBe(0);
+    expect(await bar.locator('.warnings').textContent()).toMatch(/Abstract page: the full text is not here/);
+    expect(await bar.locator('[data-action="open-pdf"]').count()).toBe(1);
+    const kinds = await attr(page, 'critical-reader-sidebar [data-finding-kind]', 'data-finding-kind');
+    expect(kinds.filter((k) => k.startsWith('missing-'))).toEqual([]);
+    await selectTab(page, 'Dates');
+    expect(await bar.locator('[data-fact="ref-count"]').textContent()).toBe('3');
+    await selectTab(page, 'Statements');
+    expect(await bar.locator('[data-statement="funding"] .badge').textContent()).toBe('Not on this page');
+    await page.close();
+  }, TEST_TIMEOUT);
+
   it('is usable from the keyboard: tabs with arrow keys, resize handle, collapse', async () => {
     const page = await openPage(pages[0]!.url);
     await openSidebar(ext, page);

@@ -48,6 +48,8 @@ export const FUNDING: StatementSpec = statementSpec({
     /\bfor\s+(?:financial|funding|grant)\s+support\b/i,
     // "We thank the X Trust for funding this work."
     /\bfor\s+(?:funding|financing|sponsoring|financially supporting)\s+(?:this|the|our)\s+(?:[\w-]+\s+)?(?:work|study|research|project|trial|review|analysis|programme|program)\b/i,
+    // "X is acknowledged for funding in terms of a fellowship", "We gratefully acknowledge Y for financial support"
+    /\b(?:acknowledged|acknowledges?|thanked|thank|grateful)\b[^.;]{0,80}?\bfor\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:funding|financial support|financing|(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:grant|fellowship|scholarship|studentship))\b/i,
     /\b(?:holds?|held|awarded|received)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:fellowship|grant|studentship|scholarship|award)\b/i,
   ],
   notUnder: COMPETING_INTERESTS.heading,

@@ -12,11 +12,13 @@ export function StatementsPanel() {
       {ORDER.map((key) => {
         const r = critique.statements[key];
         const reported = r.found && !r.negative;
+        // On an abstract page the declarations are in the full text, which is not here.
+        const absent = critique.paper.scope === 'abstract' ? 'Not on this page' : 'Not reported';
         return (
           <section key={key} class="card statement" data-statement={key} data-found={String(r.found)} aria-label={STATEMENT_LABELS[key]}>
             <h3>
               {STATEMENT_LABELS[key]}{' '}
-              <span class={`badge ${reported ? 'ok' : 'sev-caution'}`}>{r.found ? (r.negative ? 'Reported as none' : 'Reported') : 'Not reported'}</span>
+              <span class={`badge ${reported ? 'ok' : 'sev-caution'}`}>{r.found ? (r.negative ? 'Reported as none' : 'Reported') : absent}</span>
             </h3>
             {r.evidence.map((ev, i) => {
               const target = evidenceTarget(statementId(key, i), ev);
@@ -37,7 +39,7 @@ export function StatementsPanel() {
                 </div>
               );
             })}
-            {!r.found && <p class="empty">Not reported.</p>}
+            {!r.found && <p class="empty">{critique.paper.scope === 'abstract' ? 'Not on this page: it shows the abstract, not the full text.' : 'Not reported.'}</p>}
             {key === 'involvement' && r.found && (
               <ul class="checklist" aria-label="Involvement details">
                 <li>Who was involved: {r.who ? 'stated' : 'not stated'}</li>

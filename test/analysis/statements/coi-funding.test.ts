@@ -79,6 +79,7 @@ describe('funding', () => {
     ['a grant number in the back matter', [{ text: 'Supported by grant number MR/X000000/1.', role: 'other' }]],
     ['a date between "funded" and the funder', [{ text: 'This study was funded in March 2021 by the Health Research Board of Ireland.', role: 'acknowledgements', section: 'Acknowledgements' }]],
     ['"financial support was received" (Frontiers)', [{ text: 'The authors declare that financial support was received for the publication of this article.', role: 'other' }]],
+    ['a funder "acknowledged for funding" a fellowship', [{ text: 'The University of Lund is acknowledged for funding in the form of a doctoral fellowship.', role: 'acknowledgements', section: 'Acknowledgements' }]],
     ['thanks to a funder in the acknowledgements', [{ text: 'We are grateful to the Hall Foundation for funding this research.', role: 'acknowledgements', section: 'Acknowledgements' }]],
     ['open-access funding in the back matter', [{ text: 'Open Access funding provided by the University of Tartu.', role: 'other' }]],
     ['a label run into its text (no stop)', [{ text: 'Funding The second author holds a doctoral scholarship from the Carlsberg Foundation.', role: 'other' }]],
