@@ -106,3 +106,30 @@ describe('page structures that hid a publisher\'s text', () => {
     expect(paper.blocks.some((b) => b.text.includes('Related articles'))).toBe(false);
   });
 });
+
+describe('metadata from the page itself when no tag gives it', () => {
+  const page = (head: string, body: string) => extract(`<!doctype html><html><head>${head}</head><body><main><article>${body}${ABSTRACT}</article></main></body></html>`).metadata;
+
+  it('reads authors from a plain byline and the year from a printed publication date', () => {
+    const m = page('<title>Peer texting</title>', '<h1>Peer texting</h1><p class="authors">Rosa Nwosu, Karl B. Lindqvist and Mei Chen</p><p class="pub-history">First published: 14 March 2017</p>');
+    expect(m.authors).toEqual(['Rosa Nwosu', 'Karl B. Lindqvist', 'Mei Chen']);
+    expect(m.year).toBe(2017);
+    expect(m.published).toBe('2017-03');
+  });
+
+  it('"Version of record online" and "Published:" lines give the year; a meta tag still wins', () => {
+    expect(page('', '<h1>T</h1><div>Version of record online: 02 June 2015</div>').year).toBe(2015);
+    expect(page('', '<h1>T</h1><p>Published: 12 March 2010</p>').year).toBe(2010);
+    expect(page('<meta name="citation_publication_date" content="2011/01/05">', '<h1>T</h1><p>Published: 12 March 2010</p>').year).toBe(2011);
+  });
+
+  it('a byline that is not a list of names is left out rather than guessed', () => {
+    expect(page('', '<h1>T</h1><p class="authors">Written by the editorial team of 2020</p>').authors).toEqual([]);
+  });
+
+  it('derives an arXiv paper\'s DataCite DOI from its identifier, and drops a preprint version from a DOI', () => {
+    expect(page('<meta name="citation_arxiv_id" content="2305.01234">', '<h1>T</h1>').doi).toBe('10.48550/arXiv.2305.01234');
+    expect(extractHtml(parseHtmlInNode(`<html><head></head><body><main><h1>T</h1>${ABSTRACT}</main></body></html>`), 'https://arxiv.org/abs/2112.04567v3').metadata.doi).toBe('10.48550/arXiv.2112.04567');
+    expect(page('<meta name="citation_doi" content="10.1101/2022.06.01.494321v2">', '<h1>T</h1>').doi).toBe('10.1101/2022.06.01.494321');
+  });
+});

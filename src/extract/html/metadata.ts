@@ -170,7 +170,71 @@ function authorsFromDom(doc: Document): string[] {
   for (const a of Array.from(doc.querySelectorAll('a[rel="author"], [data-test="author-name"]'))) {
     if (!outsideByline(a)) add(a.textContent ?? '');
   }
+  if (out.length) return out;
+  // A plain byline: <p class="authors">A. Author, B. Author and C. Author</p>.
+  for (const el of Array.from(doc.querySelectorAll('[class]'))) {
+    const parts = classParts(el);
+    const byline = parts.includes('authors') || parts.includes('byline') || parts.includes('contributors') || (parts.includes('author') && parts.includes('list'));
+    if (!byline || outsideByline(el)) continue;
+    const names = bylineNames(el.textContent ?? '');
+    if (names.length) return names;
+  }
   return out;
+}
+
+/** A name as bylines print it: two to five capitalised words or initials, no digits. */
+const PERSON_NAME = /^(?:\p{Lu}[\p{L}'’.-]*\.?\s+){1,4}\p{Lu}[\p{L}'’-]+$/u;
+
+/** "A. Author, B. Author and C. Author" → names; nothing unless every part reads as a name. */
+function bylineNames(text: string): string[] {
+  const cleaned = normaliseSpace(text.replace(/[*†‡§¶#]|\d+(?=[,\s]|$)/g, ''));
+  if (!cleaned || cleaned.length > 1500) return [];
+  const parts = cleaned.split(/\s*(?:,|;|\band\b|&)\s*/).map((p) => p.trim()).filter(Boolean);
+  return parts.length && parts.every((p) => PERSON_NAME.test(p)) ? parts : [];
+}
+
+/**
+ * A publication date printed on the page, for pages without a date tag: "Published: 12 March
+ * 2010", "First published: 3 May 2019", "Version of record online: …", a preprint's "Posted
+ * May 3, 2021". The first such line wins: the version the page shows is printed at its top.
+ */
+const PRINTED_DATE_LABEL =
+  /\b(?:first published(?: online)?|published(?: online)?|version of record online|date of publication|available online|posted(?: online)?|online publication date)\s*(?:on\s*)?:?\s*((?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function printedDate(doc: Document): string | null {
+  for (const el of Array.from(doc.querySelectorAll('p, span, div, li, time, dd, section'))) {
+    if (el.children.length > 4) continue;
+    const text = el.textContent ?? '';
+    if (text.length > 200 || outsideByline(el)) continue;
+    const m = PRINTED_DATE_LABEL.exec(text);
+    if (!m) continue;
+    const d = m[1]!;
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+    if (iso) return d;
+    const year = /\d{4}/.exec(d)![0];
+    const month = MONTHS.findIndex((mo) => d.toLowerCase().includes(mo)) + 1;
+    return month > 0 ? `${year}-${String(month).padStart(2, '0')}` : year;
+  }
+  return null;
+}
+
+/**
+ * An arXiv paper's DOI, which arXiv registers with DataCite from the identifier
+ * (10.48550/arXiv.2301.01234), from `citation_arxiv_id` or the page's arxiv.org URL; the version
+ * suffix is not part of it.
+ */
+function arxivDoi(tags: MetaTags, url: string | null): string | null {
+  const id =
+    first(tags, 'citation_arxiv_id') ??
+    (url ? /arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})/i.exec(url)?.[1] ?? null : null);
+  const m = id ? /^(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$/i.exec(id.trim()) : null;
+  return m ? `10.48550/arXiv.${m[1]}` : null;
+}
+
+/** bioRxiv/medRxiv print a version on their DOIs ("10.1101/2021.05.03.442189v2"): the DOI has none. */
+function withoutVersion(doi: string | null): string | null {
+  return doi && /^10\.1101\/\d{4}\.\d{2}\.\d{2}\.\d+v\d+$/i.test(doi) ? doi.replace(/v\d+$/i, '') : doi;
 }
 
 /** The page title without a trailing " | Journal" / " - Site" suffix. */
@@ -203,14 +267,16 @@ export function extractMetadata(doc: Document, url: string | null, tags: MetaTag
   const dateRaw =
     first(tags, 'citation_publication_date', 'citation_online_date', 'citation_date', 'citation_cover_date', 'dc.date', 'dcterms.issued', 'dcterms.date', 'dc.date.issued', 'prism.publicationdate', 'prism.coverdate', 'article:published_time') ??
     (typeof ld?.datePublished === 'string' ? ld.datePublished : null) ??
-    first(tags, 'citation_year');
+    first(tags, 'citation_year') ??
+    printedDate(doc);
 
-  const doi =
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const tagged =
     normaliseDoi(first(tags, 'citation_doi', 'dc.identifier', 'dcterms.identifier', 'prism.doi', 'doi', 'bepress_citation_doi')) ??
     (tags['dc.identifier'] ?? []).map(normaliseDoi).find(Boolean) ??
     (ld ? stringsOf([ld.identifier, ld.sameAs]).map(normaliseDoi).find(Boolean) ?? null : null);
+  const doi = withoutVersion(tagged || arxivDoi(tags, url ?? first(tags, 'citation_abstract_html_url', 'og:url') ?? canonical));
 
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   const publisher = first(tags, 'citation_publisher', 'dc.publisher', 'dcterms.publisher', 'prism.publisher') ?? (ld?.publisher ? nameOf(ld.publisher) : null);
 
   return {
