@@ -8,7 +8,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assessArticle } from '../src/analysis/article-check';
 import { analysePaper } from '../src/analysis/engine';
+import type { Critique } from '../src/analysis/critique';
+import type { Paper } from '../src/analysis/model';
 import { extractHtml } from '../src/extract/html/index';
+import { collectMetaTags } from '../src/extract/html/metadata';
 import { parseHtmlInNode } from '../src/extract/html/node-dom';
 
 interface RealTruth {
@@ -31,6 +34,7 @@ export function evalReal(corpus: string): void {
     return;
   }
   const rows: string[] = [];
+  const signals: string[] = [];
   // SOURCES.tsv says which pages are abstract (landing) pages and which full text.
   const kinds = new Map<string, string>();
   const sources = join(dir, 'SOURCES.tsv');
@@ -59,6 +63,7 @@ export function evalReal(corpus: string): void {
       ['competing interests', truth.competingInterests, c.statements.competingInterests.found, truth.competingInterests === c.statements.competingInterests.found],
       ['funding', truth.funding, c.statements.funding.found, truth.funding === c.statements.funding.found],
     ];
+    signals.push(`| ${f} | ${signalsOf(readFileSync(join(dir, f), 'utf8'), paper, c)} |`);
     const ok = facts.filter((x) => x[3]).length;
     right += ok;
     total += facts.length;
@@ -72,4 +77,22 @@ export function evalReal(corpus: string): void {
   console.log('|---|---:|---|---|---|');
   for (const r of rows) console.log(r);
   if (wrong.length) console.log(`\nWhat is wrong (${wrong.length}):\n  ` + wrong.join('\n  '));
+  console.log('\nWhere each fact came from:\n');
+  console.log('| page | title | DOI | year | references | competing interests / funding |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of signals) console.log(r);
+}
+
+/** Which of the signals publishers share gave each fact (for the reader of the eval, not the engine). */
+function signalsOf(html: string, paper: Paper, c: Critique): string {
+  const doc = parseHtmlInNode(html);
+  const tags = collectMetaTags(doc);
+  const has = (...keys: string[]) => keys.find((k) => tags[k]?.length);
+  const title = has('citation_title') ?? has('dc.title', 'dcterms.title', 'prism.title') ?? has('og:title') ?? (doc.querySelector('script[type="application/ld+json"]') ? 'JSON-LD / h1' : 'h1');
+  const doi = has('citation_doi') ?? has('dc.identifier', 'dcterms.identifier', 'prism.doi', 'doi') ?? (c.paper.doi?.startsWith('10.48550/') ? 'arXiv id' : c.paper.doi ? 'JSON-LD' : '—');
+  const year = has('citation_publication_date', 'citation_online_date', 'citation_date', 'citation_cover_date') ?? has('dc.date', 'dcterms.issued', 'dcterms.date', 'prism.publicationdate', 'article:published_time') ?? (c.paper.year ? 'JSON-LD or printed date' : '—');
+  const refBlocks = paper.blocks.filter((b) => b.kind === 'reference');
+  const refs = !refBlocks.length ? '—' : refBlocks.every((b) => b.anchor.type === 'meta') ? 'citation_reference tags' : 'the page\'s reference list';
+  const statement = (s: Critique['statements']['funding']) => (s.found ? s.evidence[0]?.role ?? 'found' : '—');
+  return [title, doi, year, refs, `${statement(c.statements.competingInterests)} / ${statement(c.statements.funding)}`].join(' | ');
 }
