@@ -213,6 +213,8 @@ const PEER: LensTerm = {
         'peer status',
         'peer effect*',
         'peer attachment*',
+        'peer norm*',
+        'peer group norm*',
       ],
     },
     {
@@ -231,6 +233,7 @@ const PEER: LensTerm = {
         'counsel*',
         'provider*',
         'facilitator*',
+        'moderator*',
         'helper*',
         'peer-led',
         'peer-based',

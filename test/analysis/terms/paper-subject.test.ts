@@ -97,3 +97,16 @@ describe('the paper\'s subject decides uses no cue decides', () => {
     expect(ref.sense).toBe('unspecified');
   });
 });
+
+describe('role nouns and relationship words from the issue\'s list', () => {
+  it.each([
+    ['Peer moderators removed harmful posts.', 'support'],
+    ['Peer navigators helped patients find services.', 'support'],
+    ['Peer norms shape drinking at university.', 'relationship'],
+    ['Adolescents compared with their peers reported more worry.', 'relationship'],
+    ['Peer coaches helped participants use the app.', 'supported-intervention'],
+  ])('%s', (sentence, sense) => {
+    const c = analysePaper(makePaper([{ title: 'A study' }, { heading: 'Methods' }, { paragraph: sentence }]));
+    expect(term(c, 'peer').occurrences[0]!.sense).toBe(sense);
+  });
+});
