@@ -10,13 +10,31 @@ export interface KeyValueStorage {
   remove(key: string): Promise<void>;
   /** Calls `listener` when `key` changes in another tab or page; returns an unsubscribe function. */
   watch<T>(key: string, listener: (value: T | undefined) => void): () => void;
+  /** Every entry whose key starts with `prefix`. */
+  getByPrefix(prefix: string): Promise<Map<string, unknown>>;
+  /** Calls `listener` when any key starting with `prefix` changes; returns an unsubscribe function. */
+  watchPrefix(prefix: string, listener: () => void): () => void;
 }
 
 export function memoryStorage(): KeyValueStorage {
   const data = new Map<string, unknown>();
   const listeners = new Map<string, Set<(v: unknown) => void>>();
-  const notify = (key: string) => listeners.get(key)?.forEach((l) => l(structuredClone(data.get(key))));
+  const prefixListeners = new Set<{ prefix: string; listener: () => void }>();
+  const notify = (key: string) => {
+    listeners.get(key)?.forEach((l) => l(structuredClone(data.get(key))));
+    for (const p of prefixListeners) if (key.startsWith(p.prefix)) p.listener();
+  };
   return {
+    async getByPrefix(prefix: string) {
+      const out = new Map<string, unknown>();
+      for (const [k, v] of data) if (k.startsWith(prefix)) out.set(k, structuredClone(v));
+      return out;
+    },
+    watchPrefix(prefix: string, listener: () => void) {
+      const entry = { prefix, listener };
+      prefixListeners.add(entry);
+      return () => prefixListeners.delete(entry);
+    },
     async get<T>(key: string) {
       return structuredClone(data.get(key)) as T | undefined;
     },
@@ -52,6 +70,20 @@ export function extensionStorage(): KeyValueStorage | null {
     },
     async remove(key) {
       await local.remove(key);
+    },
+    async getByPrefix(prefix: string) {
+      // storage.local has no prefix query in every browser this supports: read all, keep ours.
+      const items = (await local.get(null)) as Record<string, unknown>;
+      const out = new Map<string, unknown>();
+      for (const [k, v] of Object.entries(items)) if (k.startsWith(prefix)) out.set(k, v);
+      return out;
+    },
+    watchPrefix(prefix: string, listener: () => void) {
+      const onChanged = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(prefix))) listener();
+      };
+      api.storage.onChanged.addListener(onChanged);
+      return () => api.storage.onChanged.removeListener(onChanged);
     },
     watch<T>(key: string, listener: (value: T | undefined) => void) {
       const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Finding } from '../analysis/critique';
 import { KIND_LABELS, SEVERITY_LABELS } from '../analysis/labels';
 import { useSidebar } from './context';
+import { saveFailure } from './panels/notes';
 import { evidenceId, evidenceTarget } from './targets';
 
 const EVIDENCE_SHOWN = 3;
@@ -12,7 +13,7 @@ export interface FindingCardProps {
 }
 
 export function FindingCard({ finding }: FindingCardProps) {
-  const { reveal, notes, store } = useSidebar();
+  const { reveal, notes, store, announce } = useSidebar();
   const [noting, setNoting] = useState(false);
   const [draft, setDraft] = useState('');
   const [allEvidence, setAllEvidence] = useState(false);
@@ -20,10 +21,15 @@ export function FindingCard({ finding }: FindingCardProps) {
   const shownEvidence = allEvidence ? finding.evidence : finding.evidence.slice(0, EVIDENCE_SHOWN);
   const verdict = notes.find((n) => n.findingId === finding.id && n.verdict && !n.text)?.verdict ?? null;
   const attached = notes.filter((n) => n.findingId === finding.id && n.text);
-  const setVerdict = (v: 'agree' | 'disagree') => void store.setVerdict(finding.id, verdict === v ? null : v);
+  const setVerdict = (v: 'agree' | 'disagree') => store.setVerdict(finding.id, verdict === v ? null : v).catch((e: unknown) => announce(saveFailure(e)));
   const save = async () => {
     if (!draft.trim()) return;
-    await store.add({ text: draft.trim(), findingId: finding.id, section: finding.evidence[0]?.section });
+    try {
+      await store.add({ text: draft.trim(), findingId: finding.id, section: finding.evidence[0]?.section });
+    } catch (e) {
+      announce(saveFailure(e));
+      return;
+    }
     setDraft('');
     setNoting(false);
   };

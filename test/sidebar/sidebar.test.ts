@@ -231,6 +231,26 @@ describe('sidebar', () => {
     expect(host.groups.find((g) => g.category === 'note')?.targets).toHaveLength(1);
   });
 
+  it('says so when storage is full, and keeps the reader\'s words in the form', async () => {
+    const full = memoryStorage();
+    full.set = async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    store = new NotesStore('doi:10.1/test', full);
+    mount();
+    await flush();
+    await click(tab('Notes'));
+    host.selection = { quote: 'met participants weekly', anchor: { blockId: 1, start: 21, end: 44 }, prefix: '', suffix: '', section: 'Introduction' };
+    await click($('[data-action="add-note"]'));
+    const area = $('form.note-form textarea') as HTMLTextAreaElement;
+    area.value = 'Keep me';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    ($('form.note-form') as HTMLFormElement).requestSubmit();
+    await vi.waitFor(() => expect($('.status')?.textContent).toMatch(/not saved: the browser's storage for Critical Reader is full/));
+    expect(($('form.note-form textarea') as HTMLTextAreaElement).value).toBe('Keep me');
+  });
+
   it('records agree/disagree on a finding, toggling off on a second press', async () => {
     mount();
     await flush();

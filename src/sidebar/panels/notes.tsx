@@ -6,6 +6,14 @@ import { noteTarget } from '../targets';
 
 export const NOTE_CATEGORIES = ['important', 'question', 'definition', 'method', 'disagree'] as const;
 
+/** What the reader is told when storage refuses a write (quota exceeded, storage unavailable). */
+export function saveFailure(e: unknown): string {
+  const reason = e instanceof Error ? e.message : String(e);
+  return /quota/i.test(reason)
+    ? 'The note was not saved: the browser\'s storage for Critical Reader is full. Export your notes (Markdown or JSON) and delete some to make room; your text is still in the form.'
+    : `The note was not saved (${reason}); your text is still in the form.`;
+}
+
 export function NotesPanel() {
   const { host, notes, store, reveal, announce } = useSidebar();
   const [pending, setPending] = useState<DocumentSelection | null>(null);
@@ -21,16 +29,22 @@ export function NotesPanel() {
   };
   const save = async () => {
     if (!pending) return;
-    await store.add({
-      text: text.trim(),
-      quote: pending.quote,
-      prefix: pending.prefix,
-      suffix: pending.suffix,
-      anchor: pending.anchor,
-      category,
-      section: pending.section,
-      ...(pending.page !== undefined ? { page: pending.page } : {}),
-    });
+    try {
+      await store.add({
+        text: text.trim(),
+        quote: pending.quote,
+        prefix: pending.prefix,
+        suffix: pending.suffix,
+        anchor: pending.anchor,
+        category,
+        section: pending.section,
+        ...(pending.page !== undefined ? { page: pending.page } : {}),
+      });
+    } catch (e) {
+      // Storage full or unavailable: say so, and keep the form with the reader's words in it.
+      announce(saveFailure(e));
+      return;
+    }
     setPending(null);
     setText('');
     announce('Note saved.');
@@ -97,7 +111,7 @@ export function NotesPanel() {
                     Show in text
                   </button>
                 )}
-                <button type="button" class="link" onClick={() => void store.remove(n.id)} aria-label="Delete note">
+                <button type="button" class="link" onClick={() => store.remove(n.id).catch((e: unknown) => announce(saveFailure(e)))} aria-label="Delete note">
                   Delete
                 </button>
               </div>
