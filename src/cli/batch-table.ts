@@ -1,6 +1,6 @@
 /** One row per paper when several files are analysed: Markdown table or CSV. */
 import type { Critique, YearStats } from '../analysis/critique';
-import { mdCell } from '../analysis/markdown-escape';
+import { mdCell, stripControls } from '../analysis/markdown-escape';
 
 export interface BatchRow {
   file: string;
@@ -51,7 +51,9 @@ export function batchMarkdown(rows: BatchRow[]): string {
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as formulas are prefixed with a quote. */
 export function batchCsv(rows: BatchRow[]): string {
-  const esc = (s: string) => {
+  const esc = (raw: string) => {
+    // A page title's terminal escape sequences or bidi overrides would act in a terminal or viewer.
+    const s = stripControls(raw);
     const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };

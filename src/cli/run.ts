@@ -3,9 +3,10 @@
  * or JSON); several → one table, a row per paper. Bad inputs are reported one line each and the
  * rest still run; the exit code says whether anything failed.
  */
+import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { extname, join } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import type { Critique } from '../analysis/critique';
 import { GENERATOR } from '../analysis/engine';
 import type { Lens } from '../analysis/lens';
@@ -85,7 +86,7 @@ function parseArgs(args: string[]): Options | string {
 const INPUT_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.pdf']);
 
 /** Expands folders (recursively, sorted) to the paper files inside them; files named directly are kept as given. */
-async function expandInputs(inputs: string[]): Promise<{ files: string[]; fromFolder: boolean }> {
+async function expandInputs(inputs: string[], unreadable: string[]): Promise<{ files: string[]; fromFolder: boolean }> {
   const files: string[] = [];
   let fromFolder = false;
   for (const input of inputs) {
@@ -100,7 +101,7 @@ async function expandInputs(inputs: string[]): Promise<{ files: string[]; fromFo
       continue;
     }
     fromFolder = true;
-    files.push(...(await walk(input)));
+    files.push(...(await walk(input, unreadable)));
   }
   return { files, fromFolder };
 }
@@ -110,11 +111,18 @@ async function expandInputs(inputs: string[]): Promise<{ files: string[]; fromFo
  * a folder of PDFs); each real folder is read once, so a link back up the tree cannot loop. A
  * broken link with a paper's extension is kept, so that it is reported rather than skipped.
  */
-async function walk(dir: string, seen = new Set<string>()): Promise<string[]> {
-  const real = await realpath(dir);
-  if (seen.has(real)) return [];
-  seen.add(real);
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+async function walk(dir: string, unreadable: string[], seen = new Set<string>()): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    const real = await realpath(dir);
+    if (seen.has(real)) return [];
+    seen.add(real);
+    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (e) {
+    // A folder that cannot be read is reported; the rest of the batch goes on.
+    unreadable.push(`${dir}: the folder cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return [];
+  }
   const out: string[] = [];
   for (const e of entries) {
     const p = join(dir, e.name);
@@ -130,7 +138,7 @@ async function walk(dir: string, seen = new Set<string>()): Promise<string[]> {
         isFile = isPaperName;
       }
     }
-    if (isDir) out.push(...(await walk(p, seen)));
+    if (isDir) out.push(...(await walk(p, unreadable, seen)));
     else if (isFile && isPaperName) out.push(p);
   }
   return out;
@@ -159,7 +167,18 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
       return 2;
     }
   }
-  const { files, fromFolder } = await expandInputs(parsed.inputs);
+  // A report that cannot be written is a usage error found before a long batch, not after it.
+  if (parsed.output) {
+    const folder = dirname(resolve(parsed.output));
+    const ok = await stat(folder).then((s) => s.isDirectory(), () => false);
+    if (!ok) {
+      io.stderr(`critical-reader: -o ${parsed.output}: the folder ${folder} does not exist\n`);
+      return 2;
+    }
+  }
+  const unreadable: string[] = [];
+  const { files, fromFolder } = await expandInputs(parsed.inputs, unreadable);
+  for (const u of unreadable) io.stderr(`critical-reader: ${u}\n`);
   if (files.length === 0) {
     io.stderr('critical-reader: no .html, .htm or .pdf files found in the given folder(s)\n');
     return 1;
@@ -178,10 +197,18 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
   const single = files.length === 1 && !fromFolder;
   const text = render(rows, single, parsed.format);
   if (text !== null) {
-    if (parsed.output) await writeFile(parsed.output, text);
-    else io.stdout(text);
+    if (parsed.output) {
+      try {
+        await writeFile(parsed.output, text);
+      } catch (e) {
+        // Nothing is lost: the report goes to standard output instead, with one line saying why.
+        io.stderr(`critical-reader: -o ${parsed.output}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the report follows on standard output\n`);
+        io.stdout(text);
+        return 1;
+      }
+    } else io.stdout(text);
   }
-  return failures > 0 ? 1 : 0;
+  return failures > 0 || unreadable.length > 0 ? 1 : 0;
 }
 
 function render(rows: BatchRow[], single: boolean, format: Options['format']): string | null {

@@ -46,6 +46,25 @@ describe('Markdown export', () => {
     expect(md).toContain('\\*\\*bold\\*\\*');
   });
 
+  it('a note cannot smuggle markup into the export: links, images, link definitions, headings, control and bidi characters', () => {
+    const evil = [
+      '[click me](javascript:alert(1))',
+      '![tracker](https://evil.example/pixel.png)',
+      '[ref]: https://evil.example/',
+      '# Fake heading',
+      '===',
+      'Normal words\u202eevil\u001b[31m red',
+    ].join('\n');
+    const md = critiqueToMarkdown(critiqueWith(() => {}), { notes: [{ id: 'n', text: evil, created: '2026-01-01' }] });
+    const notes = md.slice(md.indexOf('## My notes') + '## My notes'.length);
+    expect(notes).not.toMatch(/(?<!\\)\]\(/); // no link or image: every "](" has its bracket escaped
+    expect(notes).not.toMatch(/^\s*-?\s*#/m); // no heading
+    expect(notes).not.toMatch(/^\s*\[ref\]:/m); // no link definition
+    expect(notes).not.toMatch(/^===/m); // no setext underline
+    expect(notes).not.toMatch(/[\u202e\u001b]/);
+    expect(notes).toContain('Normal words');
+  });
+
   it('groups findings by theme with quote and location, and carries the reader\'s verdicts and notes', () => {
     const c = critiqueWith((c) => {
       c.findings.push({

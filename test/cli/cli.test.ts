@@ -51,6 +51,25 @@ describe('critical-reader command line', () => {
     expect(await readFile(target, 'utf8')).toMatch(/^# Critical reading: /);
   });
 
+  it('refuses an -o into a folder that does not exist in one line, before analysing anything', async () => {
+    const { code, out, err } = await run(['-o', join(dir, 'no-such-folder', 'out.md'), EXAMPLE]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/-o .*out\.md: the folder .*no-such-folder does not exist/);
+  });
+
+  it('keeps terminal escape sequences and bidi overrides in a page title out of CSV and Markdown', async () => {
+    const page = join(dir, 'escapes.html');
+    const example = await readFile(EXAMPLE, 'utf8');
+    await writeFile(page, example.replace(/<meta name="citation_title" content="[^"]*"/, '<meta name="citation_title" content="Peer support\u001b[2J\u001b]0;pwned\u0007 \u202eevil">'));
+    for (const format of ['--csv', '--md']) {
+      const { out } = await run([format, page, EXAMPLE]);
+      expect(out).toContain('Peer support');
+      expect(out).not.toMatch(/[\u001b\u0007\u202e]/);
+    }
+  });
+
   it('reports each bad input in one line naming the file, processes the rest, and exits non-zero', async () => {
     const missing = join(dir, 'missing.html');
     const { code, out, err } = await run([missing, join(dir, 'junk.pdf'), join(dir, 'empty.html'), join(dir, 'not-article.html'), EXAMPLE]);
