@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { analysePaper } from '../src/analysis/engine';
+import type { Paper } from '../src/analysis/model';
 import { extractHtml } from '../src/extract/html/index';
 import { parseHtmlInNode } from '../src/extract/html/node-dom';
 
@@ -130,6 +131,42 @@ function benchGold(): void {
   } else console.log('\nEngine bundle size: build the extension first (npm run build).');
 }
 
+/**
+ * Worst cases per pattern family, time against input size: one long sentence of many uses and
+ * cues, a term followed by one enormous "word", long runs of a multi-word term. Linear growth is
+ * the goal (ms per 100 K characters stays flat); it was quadratic before the definition check read
+ * bounded windows and sense-finding used prefix counts.
+ */
+function benchAdversarial(): void {
+  const cases: [string, (n: number) => string][] = [
+    ['"Peer support" + one long word', (n) => 'Peer support ' + 'a'.repeat(n)],
+    ['"peer" repeated in one sentence', (n) => 'peer '.repeat(n / 5) + '.'],
+    ['"digital" with cues, one sentence', (n) => 'digital app online '.repeat(Math.floor(n / 19))],
+    ['"lived experience" repeated', (n) => 'lived experience of '.repeat(n / 20)],
+    ['"peer support is" + many words', (n) => 'Peer support is ' + 'word '.repeat(n / 5)],
+  ];
+  const sizes = [12_500, 25_000, 50_000, 100_000];
+  const rows: (string | number)[][] = [];
+  for (const [name, make] of cases) {
+    const row: (string | number)[] = [name];
+    for (const n of sizes) {
+      const text = make(n);
+      const paper: Paper = {
+        metadata: { title: 'Adversarial', authors: [], journal: null, published: null, year: null, doi: null, pdfUrl: null, url: null },
+        blocks: [{ id: 0, kind: 'paragraph', text, sectionPath: ['Introduction'], role: 'introduction', anchor: { type: 'meta' } }],
+        source: 'html',
+        warnings: [],
+      };
+      const t = performance.now();
+      analysePaper(paper);
+      row.push(((performance.now() - t) / (text.length / 100_000)).toFixed(0));
+    }
+    rows.push(row);
+  }
+  console.log('\n## Adversarial inputs (ms per 100 K characters; flat = linear)\n');
+  console.log(table(['input', ...sizes.map((n) => `${n / 1000} K chars`)], rows));
+}
+
 async function main(): Promise<void> {
   console.log('# Critical Reader benchmark');
   console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
@@ -138,6 +175,7 @@ async function main(): Promise<void> {
   const runs = (section: string) => wanted.length === 0 || wanted.includes(section);
   if (runs('html')) benchHtml();
   if (runs('gold')) benchGold();
+  if (runs('adversarial')) benchAdversarial();
   if (runs('pdf')) await (await import('./bench-pdf')).benchPdf(CORPUS, table, quantile);
   if (runs('extension')) await benchExtensionTable();
 }

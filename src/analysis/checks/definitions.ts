@@ -239,8 +239,23 @@ interface Found extends Definition {
   bodyUsesBefore: number;
 }
 
+/** Characters read before and after a use for a defining phrase (the longest patterns need ~150). */
+const DEFINITION_WINDOW_BEFORE = 240;
+const DEFINITION_WINDOW_AFTER = 400;
+
+/** The sentence holding a use (binary search: a block's sentences are in text order). */
 function findSentence(index: Map<number, Sentence[]>, occ: Occurrence): Sentence | undefined {
-  return index.get(occ.anchor.blockId)?.find((s) => s.start <= occ.anchor.start && occ.anchor.end <= s.end);
+  const list = index.get(occ.anchor.blockId);
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.end < occ.anchor.end) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = list[lo];
+  return s && s.start <= occ.anchor.start && occ.anchor.end <= s.end ? s : undefined;
 }
 
 /** The defining phrase marking a definition of this use, or null. */
@@ -252,8 +267,11 @@ export function definitionMarker(
   concept: boolean,
   section: readonly string[] = [],
 ): { marker: string; own: boolean | null } | null {
-  const before = sentence.slice(0, matchStart);
-  const after = sentence.slice(matchEnd);
+  // Defining phrases sit within a few words of the term: reading a bounded window on each side
+  // keeps the check linear however long a sentence is or how many uses it holds (a table read as
+  // one sentence; a hostile page with one 100,000-character "word").
+  const before = sentence.slice(Math.max(0, matchStart - DEFINITION_WINDOW_BEFORE), matchStart);
+  const after = sentence.slice(matchEnd, matchEnd + DEFINITION_WINDOW_AFTER);
   const heads = concept ? 0 : 2;
   // What participants or workers said X is, and how X was perceived, is a finding, not a definition.
   if (REPORTED_SPEECH.test(before)) return null;
