@@ -252,6 +252,7 @@ const HYPHENS = '\\-\\u2010\\u2011\\u2012\\u2013';
 /** What separates a phrase's words (built once: phrases are split while a lens compiles). */
 const WORD_BREAKS = new RegExp(`[${HYPHENS}\\s]+`);
 const JOINER = `[${HYPHENS}\\s]?`;
+const SEPARATOR = `[${HYPHENS}\\s]`;
 /** A hyphenated tail after a match ("-reviewed", "-to-peer", "-led"). */
 const HYPHEN_TAIL = `(?:[${HYPHENS}]${WORD_CHAR}+)*`;
 
@@ -265,13 +266,18 @@ export function phraseSource(phrase: string): string {
     .trim()
     .split(WORD_BREAKS)
     .filter(Boolean);
-  return words
-    .map((w) => {
-      if (w === '*') return `${WORD_CHAR}+(?:['\u2019]${WORD_CHAR}+)?`;
-      if (w.endsWith('*')) return `${escapeRegex(w.slice(0, -1))}${WORD_CHAR}*`;
-      return escapeRegex(w);
-    })
-    .join(JOINER);
+  // Words join with an optional hyphen or space ("co-production" ~ "coproduction"), except around
+  // a wildcard word: there the separator is required, so a wildcard is one whole word. With it
+  // optional, "peer * * * * * * * * support" could split one long word among its wildcards in
+  // exponentially many ways (a 64-letter word took minutes).
+  let out = '';
+  words.forEach((w, i) => {
+    if (i > 0) out += w === '*' || words[i - 1] === '*' ? SEPARATOR : JOINER;
+    if (w === '*') out += `${WORD_CHAR}+(?:['\u2019]${WORD_CHAR}+)?`;
+    else if (w.endsWith('*')) out += `${escapeRegex(w.slice(0, -1))}${WORD_CHAR}*`;
+    else out += escapeRegex(w);
+  });
+  return out;
 }
 
 function compileTerm(term: LensTerm): CompiledTerm {

@@ -26,6 +26,15 @@ describe('pattern language', () => {
     expect(h.map((x) => x.sense)).toEqual(['network', 'support']);
   });
 
+  it('takes a wildcard for one whole word: one long word never fills several wildcards', () => {
+    const re = new RegExp(`^(?:${phraseSource('peer * * support')})$`, 'u');
+    expect(re.test('peer online group support')).toBe(true);
+    expect(re.test('peer-led group support')).toBe(true);
+    // Two wildcards cannot share one word (which once let a 64-letter word take minutes to refuse).
+    expect(re.test('peer wonderful support')).toBe(false);
+    expect(re.test('peerled group support')).toBe(false);
+  });
+
   it('compiles each lens once', () => {
     expect(compileLens(DIGITAL_PEER_SUPPORT_LENS)).toBe(lens);
   });
