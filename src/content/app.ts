@@ -3,6 +3,7 @@
  * analyse it (off this page's main thread), and shows the sidebar in a shadow root beside the
  * page, pushing the page over by a margin on <html> that is restored on close.
  */
+import { SIDEBAR_KEY, type ReaderGlobal } from './global-keys';
 import type { Critique } from '../analysis/critique';
 import type { Paper } from '../analysis/model';
 import { extractHtmlInSlices } from '../extract/html';
@@ -181,8 +182,9 @@ class PageSidebar {
   }
 }
 
-const w = window as unknown as { __criticalReader?: PageSidebar };
-if (!w.__criticalReader) {
-  w.__criticalReader = new PageSidebar();
-  void w.__criticalReader.open();
+const w = globalThis as unknown as ReaderGlobal;
+if (!w[SIDEBAR_KEY]) {
+  const sidebar = new PageSidebar();
+  w[SIDEBAR_KEY] = sidebar;
+  void sidebar.open();
 }

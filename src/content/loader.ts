@@ -5,21 +5,19 @@
  */
 import { sendMessage } from '../shared/messages';
 
-interface ReaderGlobal {
-  __criticalReader?: { toggle(): void };
-  __criticalReaderLoading?: boolean;
-}
+import { LOADING_KEY, SIDEBAR_KEY, type ReaderGlobal } from './global-keys';
 
-const w = window as unknown as ReaderGlobal;
-if (w.__criticalReader) {
-  w.__criticalReader.toggle();
-} else if (!w.__criticalReaderLoading) {
-  w.__criticalReaderLoading = true;
+const w = globalThis as unknown as ReaderGlobal;
+const sidebar = w[SIDEBAR_KEY];
+if (sidebar) {
+  sidebar.toggle();
+} else if (!w[LOADING_KEY]) {
+  w[LOADING_KEY] = true;
   void sendMessage({ type: 'load-sidebar' })
     .then((r) => {
       if (!r.ok) console.warn('Critical Reader could not load its sidebar:', r.error);
     })
     .finally(() => {
-      w.__criticalReaderLoading = false;
+      w[LOADING_KEY] = false;
     });
 }

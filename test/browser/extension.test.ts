@@ -295,6 +295,17 @@ describe('Critical Reader in Chromium', () => {
     await page.close();
   }, TEST_TIMEOUT);
 
+  it('opens on a page whose markup names an element after the sidebar (DOM clobbering)', async () => {
+    const html = pages[0]!.html.replace(/<body[^>]*>/, (body) => `${body}<div id="__criticalReader"></div><form name="__criticalReaderLoading"></form>`);
+    expect(html).toContain('id="__criticalReader"');
+    const page = await openPage(server.page('/clobbered.html', html));
+    await openSidebar(ext, page);
+    await sidebar(page).locator('.citation .title').waitFor();
+    await toggleSidebar(ext, page);
+    await expect.poll(() => sidebar(page).count()).toBe(0);
+    await page.close();
+  }, TEST_TIMEOUT);
+
   it('says what it looked for on a page that is not an article', async () => {
     const url = server.page('/news.html', '<!doctype html><html><head><title>Campus news</title></head><body><h1>Library opening hours</h1><p>The library is open late this week.</p></body></html>');
     const page = await openPage(url);

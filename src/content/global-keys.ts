@@ -1,0 +1,13 @@
+/**
+ * Where the content scripts keep the open sidebar between injections. Symbol keys, because a page
+ * can put any name on `window` from its markup: an element with id="__criticalReader" shows up as
+ * `window.__criticalReader` in every world (named access), and once stopped the sidebar opening.
+ * A symbol cannot be named by markup.
+ */
+export const SIDEBAR_KEY = Symbol.for('critical-reader.sidebar');
+export const LOADING_KEY = Symbol.for('critical-reader.loading');
+
+export interface ReaderGlobal {
+  [SIDEBAR_KEY]?: { toggle(): void };
+  [LOADING_KEY]?: boolean;
+}
