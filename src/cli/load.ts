@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { assessArticle } from '../analysis/article-check';
 import type { Paper } from '../analysis/model';
+import { decodeHtml, hasUtf16Bom } from './html-encoding';
 
 /** A problem with one input: reported as one line naming the file; other files go on. */
 export class InputError extends Error {
@@ -24,8 +25,9 @@ export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 export function sniffKind(bytes: Uint8Array): FileKind | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
-  if (looksBinary(bytes)) return null;
-  const text = new TextDecoder('utf-8').decode(bytes.subarray(0, 65536)).toLowerCase();
+  // A UTF-16 page holds zero bytes, yet is text: decode it before judging.
+  if (!hasUtf16Bom(bytes) && looksBinary(bytes)) return null;
+  const text = decodeHtml(bytes.subarray(0, 65536)).toLowerCase();
   if (/<(?:!doctype html|html|head|body|article|main|p|div|h1)[\s>]/.test(text)) return 'html';
   return null;
 }

@@ -70,6 +70,24 @@ describe('critical-reader command line', () => {
     }
   });
 
+  it('reads pages saved in ISO-8859-1, Shift_JIS and UTF-16 in their own encoding', async () => {
+    const example = await readFile(EXAMPLE, 'utf8');
+    const titled = (title: string, charset: string) =>
+      example
+        .replace(/<meta charset="[^"]*">/i, charset ? `<meta charset="${charset}">` : '')
+        .replace(/<meta name="citation_title" content="[^"]*"/, `<meta name="citation_title" content="${title}"`);
+    const latin = join(dir, 'latin1.html');
+    await writeFile(latin, Buffer.from(titled('Müllers Übersicht', 'iso-8859-1'), 'latin1'));
+    const sjis = join(dir, 'sjis.html');
+    // "日本" in Shift_JIS is 93 FA 96 7B; the rest of the page is ASCII-compatible.
+    const [before, after] = titled('TITLE-HERE peer support', 'shift_jis').split('TITLE-HERE');
+    await writeFile(sjis, Buffer.concat([Buffer.from(before!, 'latin1'), Buffer.from([0x93, 0xfa, 0x96, 0x7b]), Buffer.from(after!, 'latin1')]));
+    const utf16 = join(dir, 'utf16.html');
+    await writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(titled('Ωmega review of peer support', ''), 'utf16le')]));
+    const titles = await Promise.all([latin, sjis, utf16].map(async (f) => JSON.parse((await run(['--json', f])).out).paper.title));
+    expect(titles).toEqual(['Müllers Übersicht', '日本 peer support', 'Ωmega review of peer support']);
+  });
+
   it('reports each bad input in one line naming the file, processes the rest, and exits non-zero', async () => {
     const missing = join(dir, 'missing.html');
     const { code, out, err } = await run([missing, join(dir, 'junk.pdf'), join(dir, 'empty.html'), join(dir, 'not-article.html'), EXAMPLE]);
