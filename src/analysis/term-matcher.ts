@@ -229,6 +229,8 @@ export interface CompiledTerm {
   cues: PhraseIndex | null;
   senseIds: string[];
   defaultSense: string;
+  /** Words in the longest cue (a hyphen splits words): how far before a use a cue may start. */
+  longestCueWords: number;
 }
 
 export interface CompiledLens {
@@ -292,7 +294,8 @@ function compileTerm(term: LensTerm): CompiledTerm {
         false,
       )
     : null;
-  return { term, variants, cues, senseIds: senses.map((s) => s.id), defaultSense: term.defaultSense ?? UNSPECIFIED_SENSE };
+  const longestCueWords = Math.max(0, ...senses.flatMap((s) => s.cues.map((c) => c.split(/[^\p{L}\p{N}*]+/u).filter(Boolean).length)));
+  return { term, variants, cues, senseIds: senses.map((s) => s.id), defaultSense: term.defaultSense ?? UNSPECIFIED_SENSE, longestCueWords };
 }
 
 const cache = new WeakMap<Lens, CompiledLens>();
@@ -391,7 +394,8 @@ export function findTermHits(term: CompiledTerm, text: string): TermHit[] {
     let bestSense = term.defaultSense;
     let bestCue: PhraseSpan | null = null;
     if (index) {
-      const reachFrom = index.wordAt(m.start) - FAR_CUE_WORDS - 2;
+      // A cue ending within FAR_CUE_WORDS words before the use starts at most its own length earlier.
+      const reachFrom = index.wordAt(m.start) - FAR_CUE_WORDS - term.longestCueWords - 2;
       const reachTo = index.wordAt(m.end) + FAR_CUE_WORDS + 2;
       for (let ci = lowerBound(cueWords, reachFrom); ci < cueSpans.length && cueWords[ci]! <= reachTo; ci++) {
         const c = cueSpans[ci]!;

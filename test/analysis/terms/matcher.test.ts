@@ -35,6 +35,17 @@ describe('pattern language', () => {
     expect(re.test('peerled group support')).toBe(false);
   });
 
+  it('finds a long cue that ends within reach of a use, however early it starts', () => {
+    const lens: Lens = {
+      id: 'long-cue',
+      name: 'Long cue',
+      terms: [{ id: 'widget', label: 'widget', variants: ['widget'], expectDefinition: false, senses: [{ id: 'named', label: 'named', cues: ['alpha beta gamma delta epsilon zeta eta theta'] }] }],
+    };
+    const term = compileLens(lens).terms[0]!;
+    const text = 'alpha beta gamma delta epsilon zeta eta theta one two three four five six seven eight nine ten widget';
+    expect(findTermHits(term, text).map((h) => h.sense)).toEqual(['named']);
+  });
+
   it('compiles each lens once', () => {
     expect(compileLens(DIGITAL_PEER_SUPPORT_LENS)).toBe(lens);
   });
