@@ -168,9 +168,10 @@ const BEFORE_PATTERNS: BeforePattern[] = [
 /**
  * The people studied saying what the term is ("Workers described digital peer support as…",
  * "Participants defined peer support as…", "Young people saw peer support as…"): a finding.
+ * Not "they", which as often means the authors of a cited study ("they defined X as…": cited).
  */
 const REPORTED_SPEECH = new RegExp(
-  `\\b(?:participants?|respondents?|interviewees?|informants?|workers?|staff|clinicians?|users?|patients?|members?|they|stakeholders?|people|carers?|caregivers?|parents?|students?|nurses?|providers?|professionals?|practitioners?|managers?|adolescents?|youths?|mothers?|fathers?|veterans?|survivors?|women|men)\\b(?:\\s+${L}+){0,4}?\\s+(?:${L}+ly\\s+)?(?:described|defined|define|describe|saw|see|viewed|view|perceived|perceive|regarded|regard|characteri[sz]ed|understood|understand|framed|conceptuali[sz]ed|experienced|talked about|spoke of)\\s+${Q_OPEN}$`,
+  `\\b(?:participants?|respondents?|interviewees?|informants?|workers?|staff|clinicians?|users?|patients?|members?|stakeholders?|people|carers?|caregivers?|parents?|students?|nurses?|providers?|professionals?|practitioners?|managers?|adolescents?|youths?|mothers?|fathers?|veterans?|survivors?|women|men)\\b(?:\\s+${L}+){0,4}?\\s+(?:${L}+ly\\s+)?(?:described|defined|define|describe|saw|see|viewed|view|perceived|perceive|regarded|regard|characteri[sz]ed|understood|understand|framed|conceptuali[sz]ed|experienced|talked about|spoke of)\\s+${Q_OPEN}$`,
   'iu',
 );
 
