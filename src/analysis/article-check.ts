@@ -82,6 +82,8 @@ const PAYWALL =
 const ABSTRACT_PAGE_BODY_WORDS = 400;
 /** A paywalled page can preview the first paragraphs of each section; beyond this it is full text. */
 const PAYWALLED_PAGE_BODY_WORDS = 1500;
+/** More words than any threshold above compares with (twice a long abstract included). */
+const WORDS_COUNTED = 4000;
 
 export interface ScopeVerdict {
   /** The page shows the abstract (and perhaps references), not the full text. */
@@ -111,10 +113,11 @@ export function assessScope(paper: Paper): ScopeVerdict {
     }
     if (b.kind === 'reference' || b.role === 'references' || b.kind === 'footnote' || b.role === 'title') continue;
     if (b.text.length < 120 && PAYWALL.test(b.text)) paywalled = true;
-    if (b.role === 'abstract') abstractWords += countWords(b.text, Infinity);
-    else if (b.kind === 'paragraph' && b.role !== 'declarations' && b.role !== 'acknowledgements') bodyWords += countWords(b.text, Infinity);
+    // Counted only as far as a verdict needs: a full text's tens of thousands of words are not.
+    if (b.role === 'abstract') abstractWords += countWords(b.text, WORDS_COUNTED - abstractWords);
+    else if (b.kind === 'paragraph' && b.role !== 'declarations' && b.role !== 'acknowledgements') bodyWords += countWords(b.text, WORDS_COUNTED - bodyWords);
   }
-  const hasAbstract = abstractWords >= 30;
+  const hasAbstract = abstractWords >= MIN_ABSTRACT_WORDS;
   const thin = bodyHeadings < 2 && bodyWords < Math.max(ABSTRACT_PAGE_BODY_WORDS, 2 * abstractWords);
   const preview = paywalled && bodyWords < PAYWALLED_PAGE_BODY_WORDS;
   return { abstractOnly: hasAbstract && (thin || preview), abstractWords, bodyWords, bodyHeadings, paywalled };

@@ -29,7 +29,7 @@ export const POSITIONALITY: StatementSpec = statementSpec({
     /\bwrit(?:e|ing|ten) from (?:a|the|our|my) (?:position|perspective|standpoint) of lived experience\b/i,
     // The authors' own stance on a commentary: "presented here from the perspective of both
     // clinicians and engineers", "we write as psychiatrists". Not a study's aim ("we explored
-    // barriers from the perspective of nurses"): exploring verbs are rejected below.
+    // barriers from the perspective of nurses"): the lookahead at its start refuses exploring verbs.
     /^(?![\s\S]*\b(?:explor|examin|investigat|assess|elicit|interview|survey|captur)\w*)[\s\S]*?\b(?:presented|written|offered|discussed|argued|told|we write)\b[^.;]{0,120}?\bfrom (?:the|our|my) (?:(?:joint|combined|shared|dual)\s+)?(?:perspectives?|standpoints?|vantage points?) (?:of|as)\b/i,
     /\b(?:I|we) write (?:here )?as (?:a |an )?(?:[\w-]+\s+){0,3}?(?:clinicians?|researchers?|practitioners?|peer workers?|service users?|survivors?|carers?|parents?|psychiatrists?|psychologists?|nurses?|physicians?|scientists?|academics?|advocates?|people)\b/i,
     // "The interviewers self-identified as…", "our team includes researchers with lived experience"
