@@ -296,10 +296,17 @@ export function definitionMarker(
   return null;
 }
 
+/**
+ * The authors saying what the term means in their own work ("Here, X refers to…", "In this
+ * review, X means…"): their definition, even when they cite where the wording came from.
+ */
+const OWN_SCOPE =
+  /\b(?:here|herein|in this (?:review|study|paper|article|work|meta-analysis|analysis|protocol|trial|report)|for (?:the purposes? of )?this (?:review|study|paper|article|analysis|work)|throughout this (?:review|study|paper|article)|in the present (?:review|study|paper|work))\b/i;
+
 function originOf(sentence: string, own: boolean | null): 'own' | 'cited' {
   // "We define X as…", "We adopt Mead's definition of X": the authors' own choice, even when they
   // name whose wording it was (the source stays in the quoted sentence for the reader).
-  if (own === true) return 'own';
+  if (own === true || OWN_SCOPE.test(sentence)) return 'own';
   const borrowed = CITATION.test(sentence) || BORROWING.test(sentence);
   return borrowed ? 'cited' : 'own';
 }

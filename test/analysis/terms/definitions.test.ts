@@ -195,6 +195,18 @@ describe('definition-gap findings', () => {
     expect(findings(c, 'definition-gap', 'digital-peer-support').map((f) => f.detail)).not.toContain('cited-only');
   });
 
+  it('"Here, X refers to …" and "In this review, X means …" are the authors\' own, even with a citation', () => {
+    for (const sentence of [
+      'Here, digital peer support refers to mutual help between people with shared experience, given online (Ade and Berg, 2019).',
+      'In this review, digital peer support means help between equals delivered over a platform [4].',
+    ]) {
+      const c = analyse([{ heading: 'Introduction' }, { paragraph: sentence }, ...USES]);
+      expect(term(c, 'digital-peer-support').definitions.map((d) => d.origin)).toEqual(['own']);
+    }
+    const cited = analyse([{ heading: 'Introduction' }, { paragraph: 'Digital peer support refers to mutual help given online (Ade and Berg, 2019).' }, ...USES]);
+    expect(term(cited, 'digital-peer-support').definitions.map((d) => d.origin)).toEqual(['cited']);
+  });
+
   it('a glossary box or "Key terms" section defines its entries', () => {
     const c = analyse([
       { heading: 'Box 1. Key terms' },
