@@ -23,39 +23,31 @@ export function exportFileName(critique: Critique, ext: 'md' | 'json'): string {
 }
 
 /**
- * Writes text to the clipboard. The async Clipboard API first; the old execCommand path as a
- * fallback for pages whose permissions policy blocks it.
+ * Writes text to the clipboard with the async Clipboard API. There is no fallback through the
+ * page: the old execCommand path needed a <textarea> holding the whole critique and the reader's
+ * notes in the page's document, where a page script could read it. When the page's permissions
+ * policy blocks the clipboard, the reader is told to download the Markdown instead.
  */
-export async function copyText(text: string, doc: Document = document): Promise<boolean> {
+export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    const area = doc.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.cssText = 'position:fixed;left:-9999px;top:0;opacity:0';
-    doc.documentElement.append(area);
-    area.select();
-    let ok = false;
-    try {
-      ok = doc.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    return ok;
+    return false;
   }
 }
 
+/**
+ * Saves text as a file through a link that is never put in the page's document: a page script
+ * watching the document (a MutationObserver) would otherwise see the blob: URL and could read
+ * the critique and the reader's notes from it. The URL is unguessable, and revoked once the
+ * download has had time to start.
+ */
 export function downloadText(text: string, fileName: string, mime: string, doc: Document = document): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const a = doc.createElement('a');
   a.href = url;
   a.download = fileName;
-  a.style.display = 'none';
-  doc.documentElement.append(a);
   a.click();
-  a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -4,6 +4,7 @@
  * makes no network request of its own.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -238,6 +239,28 @@ describe('Critical Reader in Chromium', () => {
     await expect.poll(() => sidebar(page).locator('.status').textContent()).toContain('Copied');
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     expect(clip).toBe(critiqueToMarkdown(engineCritique(p), { notes: [] }));
+    await page.close();
+  }, TEST_TIMEOUT);
+
+  it('downloads and copies without putting the critique or notes where a page script can read them', async () => {
+    // The page watches its whole document for anything the extension adds there.
+    const spy = `<script>window.__seen = [];
+      new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && (n.matches('a[href^="blob:"], textarea') || n.querySelector?.('a[href^="blob:"], textarea'))) window.__seen.push(n.outerHTML.slice(0, 80));
+      } }).observe(document, { childList: true, subtree: true });</script>`;
+    const html = pages[0]!.html.replace(/<\/head>/i, `${spy}</head>`);
+    expect(html).toContain('__seen');
+    const page = await openPage(server.page('/watching.html', html));
+    await openSidebar(ext, page);
+    const bar = sidebar(page);
+    await bar.locator('.citation .title').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), bar.locator('[data-action="download-md"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^critical-reading-.*\.md$/);
+    expect(await readFile(await download.path(), 'utf8')).toMatch(/^# Critical reading: /);
+    // No clipboard permission on this origin: the copy fails and says so, with no page fallback.
+    await bar.locator('[data-action="copy-markdown"]').click();
+    await expect.poll(() => bar.locator('.status').textContent()).toMatch(/Could not copy|Copied/);
+    expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
     await page.close();
   }, TEST_TIMEOUT);
 
