@@ -52,7 +52,7 @@ export interface Finding {
 export interface Occurrence {
   /** The words matched, as written. */
   match: string;
-  /** The sentence around the match. */
+  /** The sentence around the match (a sentence over 1,000 characters cut to ±400 around it, marked "…"). */
   sentence: string;
   sense: string;
   /**

@@ -92,7 +92,8 @@ function definitionStatus(report: TermReport | undefined): { status: DefinitionS
 
 function senseOutcomes(critique: Critique, gold: GoldRecord): SenseOutcome[] {
   const peer = critique.terms.find((t) => t.term === 'peer');
-  const occurrences = (peer?.occurrences ?? []).map((o) => ({ o, sentence: normaliseQuote(o.sentence), match: normaliseQuote(o.match) }));
+  // A long sentence is shown cut around the use, marked "…": compare what is left.
+  const occurrences = (peer?.occurrences ?? []).map((o) => ({ o, sentence: normaliseQuote(o.sentence.replace(/^…|…$/g, '')), match: normaliseQuote(o.match) }));
   const used = new Set<number>();
   return gold.peerSenses.map((g) => {
     const sentence = normaliseQuote(g.sentence);

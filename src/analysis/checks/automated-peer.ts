@@ -91,20 +91,23 @@ function run(ctx: AnalysisContext, cues: LensCues): void {
   if (!usesCoreSense(reports, cues.lens)) return;
   const ignored = new Set(cues.lens.terms.flatMap((t) => t.senses?.filter((s) => s.ignoreForMixing).map((s) => `${t.id}:${s.id}`) ?? []));
   const definitionStarts = new Set(reports.flatMap((r) => r.definitions.map((d) => `${d.anchor.blockId}:${d.anchor.start}`)));
-  // Sentences holding a relevant use, keyed by block and start.
-  const mentionSentences = new Set<string>();
+  // Where the relevant uses start, per block (sorted), to tell which sentences hold one.
+  const useStarts = new Map<number, number[]>();
   for (const r of reports) {
     for (const o of r.occurrences) {
       if (o.inReference || ignored.has(`${r.term}:${o.sense}`)) continue;
-      mentionSentences.add(`${o.anchor.blockId}:${o.sentence}`);
+      const list = useStarts.get(o.anchor.blockId);
+      if (list) list.push(o.anchor.start);
+      else useStarts.set(o.anchor.blockId, [o.anchor.start]);
     }
   }
+  for (const list of useStarts.values()) list.sort((a, b) => a - b);
   const evidence: Evidence[] = [];
   const cuesFound = new Set<string>();
   for (const s of ctx.sentences) {
     const block: Block = ctx.paper.blocks[s.blockId]!;
     if (block.kind === 'reference' || block.role === 'references') continue;
-    if (!mentionSentences.has(`${s.blockId}:${s.text}`) || !cues.cues.test(s.text)) continue;
+    if (!holdsUse(useStarts.get(s.blockId), s.start, s.end) || !cues.cues.test(s.text)) continue;
     const isDefinition = definitionStarts.has(`${s.blockId}:${s.start}`);
     // Results and discussion describe what was found ("four studies evaluated chatbots"), not
     // what the authors decided would count; only definitions are taken from there.
@@ -151,3 +154,16 @@ export const automatedPeer: Check = {
     }
   },
 };
+
+/** Whether a sorted list of use starts has one in [start, end). */
+function holdsUse(starts: number[] | undefined, start: number, end: number): boolean {
+  if (!starts) return false;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo]! < end;
+}

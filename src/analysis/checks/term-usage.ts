@@ -51,7 +51,7 @@ export const termUsage: Check = {
           for (const h of hits) {
             const occ: Occurrence = {
               match: h.text,
-              sentence: s.text,
+              sentence: sentenceAround(s.text, h.start, h.end),
               sense: h.sense,
               ...(h.cue !== undefined ? { senseFrom: h.cue } : {}),
               section: sectionLabel(block),
@@ -81,6 +81,23 @@ export const termUsage: Check = {
     }
   },
 };
+
+/** Sentences longer than this are shown cut around each use (a table read as one sentence). */
+const LONGEST_SHOWN_SENTENCE = 1000;
+/** Characters kept on each side of the use when a sentence is cut. */
+const CUT_CONTEXT = 400;
+
+/**
+ * The sentence a use sits in, as shown to the reader and written to the JSON. Each use carries
+ * its own copy, so a huge "sentence" with thousands of uses once made a JSON of over 100 MB;
+ * beyond LONGEST_SHOWN_SENTENCE characters it is cut to the words around the use, marked "…".
+ */
+export function sentenceAround(sentence: string, start: number, end: number): string {
+  if (sentence.length <= LONGEST_SHOWN_SENTENCE) return sentence;
+  const from = Math.max(0, start - CUT_CONTEXT);
+  const to = Math.min(sentence.length, end + CUT_CONTEXT);
+  return `${from > 0 ? '…' : ''}${sentence.slice(from, to)}${to < sentence.length ? '…' : ''}`;
+}
 
 /** Roles whose uses say most plainly what a paper is about; their cued uses weigh double. */
 const FRONT_ROLES = new Set(['title', 'abstract']);

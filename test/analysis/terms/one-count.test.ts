@@ -39,3 +39,20 @@ describe('one count per term', () => {
     expect(md).toMatch(new RegExp(`\\| peer \\| ${peer.count} \\|`));
   });
 });
+
+describe('the sentence each use carries', () => {
+  it('is cut around the use when the "sentence" is enormous, so the JSON stays proportional to the paper', () => {
+    const cells = Array.from({ length: 400 }, (_, i) => `row ${i} peer mentor yes`).join(' ');
+    const c = analysePaper(makePaper([{ title: 'T' }, { heading: 'Results' }, { paragraph: cells }]));
+    const peer = term(c, 'peer');
+    expect(peer.count).toBe(400);
+    for (const o of peer.occurrences) {
+      expect(o.sentence.length).toBeLessThan(1000);
+      expect(o.sentence).toContain(o.match);
+    }
+    expect(JSON.stringify(c).length).toBeLessThan(2_000_000);
+    // An ordinary sentence is carried whole.
+    const short = analysePaper(makePaper([{ title: 'T' }, { heading: 'Methods' }, { paragraph: 'Peer mentors met weekly.' }]));
+    expect(term(short, 'peer').occurrences[0]!.sentence).toBe('Peer mentors met weekly.');
+  });
+});
