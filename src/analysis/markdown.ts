@@ -6,7 +6,7 @@
 import type { Critique, Evidence, Finding, Theme } from './critique';
 import { binYears } from './histogram';
 import { KIND_LABELS, SEVERITY_LABELS, STATEMENT_LABELS, THEME_LABELS, THEME_ORDER, shortAuthors, type StatementKey } from './labels';
-import { mdCell, mdNoteText, mdText } from './markdown-escape';
+import { mdCell, mdNoteText, mdText, stripControls } from './markdown-escape';
 import type { ReaderNote } from './reader-notes';
 
 export interface MarkdownOptions {
@@ -15,6 +15,8 @@ export interface MarkdownOptions {
   date?: Date;
   /** Quotes longer than this are shortened with an ellipsis. */
   maxQuote?: number;
+  /** Start with YAML front matter (title, authors, year, DOI, URL, tags), as Obsidian and Zotero read it. */
+  frontMatter?: boolean;
 }
 
 export function critiqueToMarkdown(c: Critique, options: MarkdownOptions = {}): string {
@@ -22,8 +24,11 @@ export function critiqueToMarkdown(c: Critique, options: MarkdownOptions = {}): 
   const maxQuote = options.maxQuote ?? 400;
   const out: string[] = [];
   const title = c.paper.title ?? 'Untitled document';
+  if (options.frontMatter) out.push(...frontMatter(c), '');
   out.push(`# Critical reading: ${mdText(title)}`, '');
   out.push(`**Citation:** ${citationLine(c)}`, '');
+  // The page read, as a link, when it is not simply the DOI's landing page.
+  if (c.paper.doi && c.paper.url && /^https?:/i.test(c.paper.url)) out.push(`**Read at:** <${encodeURI(c.paper.url)}>`, '');
   const when = (options.date ?? new Date()).toISOString().slice(0, 10);
   const lensNames = c.lenses.map((l) => mdText(l.name)).join(', ');
   out.push(`*${c.paper.source === 'pdf' ? 'PDF' : c.paper.source === 'html' ? 'Web page' : 'Text'} analysed with ${mdText(c.generator)} on ${when}. Lenses: ${lensNames || 'none'}.*`, '');
@@ -39,7 +44,7 @@ export function critiqueToMarkdown(c: Critique, options: MarkdownOptions = {}): 
     const inTheme = c.findings.filter((f) => f.theme === theme);
     if (inTheme.length === 0) continue;
     out.push(`### ${THEME_LABELS[theme]}`, '');
-    for (const f of inTheme) out.push(...findingLines(f, verdicts.get(f.id) ?? [], maxQuote), '');
+    for (const f of inTheme) out.push(...findingLines(f, termLabel(c, f), verdicts.get(f.id) ?? [], maxQuote), '');
   }
 
   if (c.terms.length) {
@@ -86,9 +91,26 @@ export function citationLine(c: Critique): string {
   parts.push(`${authors ? mdText(authors) + ' ' : ''}(${p.year ?? 'n.d.'}).`);
   parts.push(`${mdText(p.title ?? 'Untitled')}.`);
   if (p.journal) parts.push(`*${mdText(p.journal)}*.`);
-  if (p.doi) parts.push(`https://doi.org/${encodeURI(p.doi)}`);
+  if (p.doi) parts.push(`<https://doi.org/${encodeURI(p.doi)}>`);
   else if (p.url && /^https?:/i.test(p.url)) parts.push(`<${encodeURI(p.url)}>`);
   return parts.join(' ');
+}
+
+/**
+ * YAML front matter: values as JSON strings, which YAML reads as double-quoted scalars (so a
+ * title with a colon or a quote cannot break it), control characters removed.
+ */
+function frontMatter(c: Critique): string[] {
+  const q = (s: string) => JSON.stringify(stripControls(s));
+  const p = c.paper;
+  const lines = ['---', `title: ${q(p.title ?? 'Untitled document')}`];
+  if (p.authors.length) lines.push('authors:', ...p.authors.map((a) => `  - ${q(a)}`));
+  if (p.year !== null) lines.push(`year: ${p.year}`);
+  if (p.journal) lines.push(`journal: ${q(p.journal)}`);
+  if (p.doi) lines.push(`doi: ${q(p.doi)}`);
+  if (p.url && /^https?:/i.test(p.url)) lines.push(`url: ${q(p.url)}`);
+  lines.push('tags:', '  - critical-reading', '---');
+  return lines;
 }
 
 function summaryTable(c: Critique): string[] {
@@ -120,11 +142,17 @@ function share(v: number | null, year: number | null): string {
   return v === null || year === null ? '' : `; ${Math.round(v * 100)}% more than 10 years older than ${year}`;
 }
 
-function findingLines(f: Finding, notes: ReaderNote[], maxQuote: number): string[] {
-  const head = `${SEVERITY_LABELS[f.severity]} — ${KIND_LABELS[f.kind]}${f.term ? ` (${mdText(f.term)})` : ''}`;
+/** The label a reader knows a finding's term by ("digital peer support", not its id). */
+function termLabel(c: Critique, f: Finding): string | null {
+  if (!f.term) return null;
+  return c.terms.find((t) => t.term === f.term && (f.lens === undefined || t.lens === f.lens))?.label ?? f.term;
+}
+
+function findingLines(f: Finding, label: string | null, notes: ReaderNote[], maxQuote: number): string[] {
+  const head = `${SEVERITY_LABELS[f.severity]} — ${KIND_LABELS[f.kind]}${label ? ` (${mdText(label)})` : ''}`;
   const lines = [`- **${head}:** ${mdText(f.summary)}`];
-  for (const ev of f.evidence.slice(0, 4)) lines.push(`  > "${mdText(shorten(ev.quote, maxQuote))}" — ${mdText(location(ev))}`);
-  if (f.evidence.length > 4) lines.push(`  > …and ${f.evidence.length - 4} more.`);
+  // Every piece of evidence: a list cut at three (the old studies) is one a reader cannot use.
+  for (const ev of f.evidence) lines.push(`  > "${mdText(shorten(ev.quote, maxQuote))}" — ${mdText(location(ev))}`);
   for (const n of notes) {
     const verdict = n.verdict ? `I ${n.verdict}.` : '';
     const text = n.text.trim() ? ` ${mdNoteText(n.text.trim()).replace(/\n/g, '\n    ')}` : '';

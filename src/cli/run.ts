@@ -33,6 +33,8 @@ Options:
   --md             Markdown critique (default for one file)
   --json           JSON critique (an array for several files)
   --csv            CSV table, one row per paper (several files)
+  --front-matter   start a one-file Markdown critique with YAML front matter
+                   (title, authors, year, DOI, URL, tags) for Obsidian or Zotero
   -o, --output F   write to file F instead of standard output
   --lens F         use the lens(es) in JSON file F instead of the built-in one
   --password P     password for encrypted PDFs
@@ -48,11 +50,12 @@ interface Options {
   lensFile: string | null;
   password: string | undefined;
   jobs: number | null;
+  frontMatter: boolean;
   inputs: string[];
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { format: null, output: null, lensFile: null, password: undefined, jobs: null, inputs: [] };
+  const o: Options = { format: null, output: null, lensFile: null, password: undefined, jobs: null, frontMatter: false, inputs: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = () => {
@@ -64,6 +67,7 @@ function parseArgs(args: string[]): Options | string {
       if (a === '--md') o.format = 'md';
       else if (a === '--json') o.format = 'json';
       else if (a === '--csv') o.format = 'csv';
+      else if (a === '--front-matter') o.frontMatter = true;
       else if (a === '-o' || a === '--output') o.output = value();
       else if (a === '--lens') o.lensFile = value();
       else if (a === '--password') o.password = value();
@@ -195,7 +199,7 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
     }
   }
   const single = files.length === 1 && !fromFolder;
-  const text = render(rows, single, parsed.format);
+  const text = render(rows, single, parsed.format, parsed.frontMatter);
   if (text !== null) {
     if (parsed.output) {
       try {
@@ -211,13 +215,13 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
   return failures > 0 || unreadable.length > 0 ? 1 : 0;
 }
 
-function render(rows: BatchRow[], single: boolean, format: Options['format']): string | null {
+function render(rows: BatchRow[], single: boolean, format: Options['format'], frontMatter: boolean): string | null {
   if (rows.length === 0) return null;
   if (format === 'json') {
     const critiques: Critique[] = rows.map((r) => r.critique);
     return JSON.stringify(single ? critiques[0] : rows.map((r) => ({ file: r.file, ...r.critique })), null, 2) + '\n';
   }
   if (format === 'csv') return batchCsv(rows);
-  if (single) return critiqueToMarkdown(rows[0]!.critique);
+  if (single) return critiqueToMarkdown(rows[0]!.critique, { frontMatter });
   return batchMarkdown(rows);
 }

@@ -25,7 +25,7 @@ const hostile = '<img src=x onerror=alert(1)> **bold** [link](http://evil) | pip
 describe('Markdown export', () => {
   it('starts with a citation line a reader can paste', () => {
     const md = critiqueToMarkdown(critiqueWith(() => {}), { date: new Date('2026-01-02') });
-    expect(md).toContain('**Citation:** Ada Lovelace, Alan Turing (2024). A review. *J Test*. https://doi.org/10.5555/abc');
+    expect(md).toContain('**Citation:** Ada Lovelace, Alan Turing (2024). A review. *J Test*. <https://doi.org/10.5555/abc>');
     expect(md).toContain('2026-01-02');
     expect(md).toMatch(/## My notes\s*$/);
   });

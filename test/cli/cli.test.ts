@@ -43,6 +43,13 @@ describe('critical-reader command line', () => {
     expect(c.references.entries.length).toBe(c.references.count);
   });
 
+  it('starts the Markdown with YAML front matter on request', async () => {
+    const { code, out } = await run(['--front-matter', EXAMPLE]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^---\ntitle: "Digital peer support[^\n]*"\nauthors:\n {2}- "/);
+    expect(out).toMatch(/\ntags:\n {2}- critical-reading\n---\n\n# Critical reading: /);
+  });
+
   it('writes to a file with -o', async () => {
     const target = join(dir, 'out.md');
     const { code, out } = await run(['-o', target, EXAMPLE]);

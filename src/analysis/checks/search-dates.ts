@@ -248,8 +248,8 @@ function reportFindings(ctx: AnalysisContext): void {
   const cutoff = referenceYear - 10;
   const oldest = critique.references.entries
     .filter((e) => e.year !== null && e.year < cutoff && (!included || e.included))
-    .sort((a, b) => (a.year ?? 0) - (b.year ?? 0))
-    .slice(0, 3);
+    // Every one of them, oldest first: the reader checks them one by one.
+    .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
   ctx.addFinding({
     kind: 'date-spread',
     theme: 'dates',
