@@ -29,6 +29,7 @@
  */
 import type { Lens, LensTerm } from './lens';
 import { literalGroup, mayHold, type LiteralGroup, type LiteralScanned } from './literal-groups';
+import { firstIndexWhere } from './sorted';
 import { WORD_CHAR_SOURCE } from './text';
 
 /** One use of a term in a text. Offsets are into the text that was searched. */
@@ -397,7 +398,7 @@ export function findTermHits(term: CompiledTerm, text: string): TermHit[] {
       // A cue ending within FAR_CUE_WORDS words before the use starts at most its own length earlier.
       const reachFrom = index.wordAt(m.start) - FAR_CUE_WORDS - term.longestCueWords - 2;
       const reachTo = index.wordAt(m.end) + FAR_CUE_WORDS + 2;
-      for (let ci = lowerBound(cueWords, reachFrom); ci < cueSpans.length && cueWords[ci]! <= reachTo; ci++) {
+      for (let ci = firstIndexWhere(cueWords.length, (k) => cueWords[k]! >= reachFrom); ci < cueSpans.length && cueWords[ci]! <= reachTo; ci++) {
         const c = cueSpans[ci]!;
         const overlapsThis = c.start < m.end && c.end > m.start;
         let tier: number;
@@ -430,28 +431,10 @@ export function findTermHits(term: CompiledTerm, text: string): TermHit[] {
   });
 }
 
-/** First index whose value is ≥ `x` in a nondecreasing array. */
-function lowerBound(values: number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Whether span `c` overlaps a match other than `matches[self]` (matches are sorted and disjoint). */
 function overlapsAnotherMatch(matches: PhraseSpan[], self: number, c: PhraseSpan): boolean {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (matches[mid]!.end <= c.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let j = lo; j < matches.length && matches[j]!.start < c.end; j++) if (j !== self) return true;
+  const first = firstIndexWhere(matches.length, (j) => matches[j]!.end > c.start);
+  for (let j = first; j < matches.length && matches[j]!.start < c.end; j++) if (j !== self) return true;
   return false;
 }
 

@@ -5,10 +5,17 @@
  * windows-1252, Shift_JIS or GB18030; read as UTF-8, their accents and names turn into "�".
  */
 
-export function htmlEncoding(bytes: Uint8Array): string {
+/** The encoding a byte-order mark names, or null when the bytes start with none. */
+function bomEncoding(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+export function htmlEncoding(bytes: Uint8Array): string {
+  const bom = bomEncoding(bytes);
+  if (bom) return bom;
   // The declaration is ASCII in every encoding a page may declare this way.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
@@ -30,5 +37,5 @@ export function decodeHtml(bytes: Uint8Array): string {
 
 /** Whether the bytes start with a UTF-16 byte-order mark (a page, though its bytes hold zeros). */
 export function hasUtf16Bom(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return bomEncoding(bytes)?.startsWith('utf-16') ?? false;
 }

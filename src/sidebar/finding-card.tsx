@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Finding } from '../analysis/critique';
 import { KIND_LABELS, SEVERITY_LABELS } from '../analysis/labels';
 import { useSidebar } from './context';
-import { saveFailure } from './panels/notes';
+import { saveFailure } from './save-failure';
 import { evidenceId, evidenceTarget } from './targets';
 
 const EVIDENCE_SHOWN = 3;
@@ -21,13 +21,13 @@ export function FindingCard({ finding }: FindingCardProps) {
   const shownEvidence = allEvidence ? finding.evidence : finding.evidence.slice(0, EVIDENCE_SHOWN);
   const verdict = notes.find((n) => n.findingId === finding.id && n.verdict && !n.text)?.verdict ?? null;
   const attached = notes.filter((n) => n.findingId === finding.id && n.text);
-  const setVerdict = (v: 'agree' | 'disagree') => store.setVerdict(finding.id, verdict === v ? null : v).catch((e: unknown) => announce(saveFailure(e)));
+  const setVerdict = (v: 'agree' | 'disagree') => store.setVerdict(finding.id, verdict === v ? null : v).catch((e: unknown) => announce(saveFailure(e, 'Your verdict was not saved', false)));
   const save = async () => {
     if (!draft.trim()) return;
     try {
       await store.add({ text: draft.trim(), findingId: finding.id, section: finding.evidence[0]?.section });
     } catch (e) {
-      announce(saveFailure(e));
+      announce(saveFailure(e, 'The note was not saved', true));
       return;
     }
     setDraft('');

@@ -20,6 +20,7 @@ import type { Lens } from '../lens';
 import type { Block } from '../model';
 import { phrasesRegex } from '../term-matcher';
 import { evidenceFromSpan, type Sentence } from '../text';
+import { firstIndexWhere } from '../sorted';
 
 const ELIGIBLE_ROLES = new Set(['methods', 'abstract']);
 const REPORTING_ROLES = new Set(['results', 'discussion', 'limitations', 'conclusion']);
@@ -158,12 +159,6 @@ export const automatedPeer: Check = {
 /** Whether a sorted list of use starts has one in [start, end). */
 function holdsUse(starts: number[] | undefined, start: number, end: number): boolean {
   if (!starts) return false;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < starts.length && starts[lo]! < end;
+  const i = firstIndexWhere(starts.length, (k) => starts[k]! >= start);
+  return i < starts.length && starts[i]! < end;
 }

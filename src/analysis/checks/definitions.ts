@@ -25,6 +25,7 @@ import type { AnalysisContext, Check } from '../context';
 import type { Definition, Evidence, Occurrence, TermReport } from '../critique';
 import type { SectionRole } from '../model';
 import type { LensTerm } from '../lens';
+import { firstIndexWhere } from '../sorted';
 import type { Sentence } from '../text';
 import { evidenceFromOccurrence, LETTER_SOURCE as L, WORD_CHAR_SOURCE as W } from '../text';
 
@@ -248,14 +249,7 @@ const DEFINITION_WINDOW_AFTER = 400;
 function findSentence(index: Map<number, Sentence[]>, occ: Occurrence): Sentence | undefined {
   const list = index.get(occ.anchor.blockId);
   if (!list) return undefined;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.end < occ.anchor.end) lo = mid + 1;
-    else hi = mid;
-  }
-  const s = list[lo];
+  const s = list[firstIndexWhere(list.length, (i) => list[i]!.end >= occ.anchor.end)];
   return s && s.start <= occ.anchor.start && occ.anchor.end <= s.end ? s : undefined;
 }
 

@@ -4,6 +4,7 @@
  * Graph, a bare `DOI` tag, JSON-LD ScholarlyArticle, and finally the visible <title>/<h1>.
  */
 import type { PaperMetadata } from '../../analysis/model';
+import { findDateMentions, formatDate } from '../../analysis/dates';
 import { normaliseSpace } from '../../analysis/text';
 import { classParts } from './dom';
 
@@ -200,21 +201,19 @@ function bylineNames(text: string): string[] {
  */
 const PRINTED_DATE_LABEL =
   /\b(?:first published(?: online)?|published(?: online)?|version of record online|date of publication|available online|posted(?: online)?|online publication date)\s*(?:on\s*)?:?\s*((?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})/i;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 function printedDate(doc: Document): string | null {
   for (const el of Array.from(doc.querySelectorAll('p, span, div, li, time, dd, section'))) {
     if (el.children.length > 4) continue;
     const text = el.textContent ?? '';
-    if (text.length > 200 || outsideByline(el)) continue;
+    if (text.length > 200) continue;
     const m = PRINTED_DATE_LABEL.exec(text);
-    if (!m) continue;
+    // The label test first: it rules out nearly every element without walking its ancestors.
+    if (!m || outsideByline(el)) continue;
     const d = m[1]!;
-    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-    if (iso) return d;
-    const year = /\d{4}/.exec(d)![0];
-    const month = MONTHS.findIndex((mo) => d.toLowerCase().includes(mo)) + 1;
-    return month > 0 ? `${year}-${String(month).padStart(2, '0')}` : year;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return d;
+    // Month names and numeric forms read as the search-date reader reads them.
+    const mention = findDateMentions(d)[0];
+    if (mention) return formatDate(mention);
   }
   return null;
 }

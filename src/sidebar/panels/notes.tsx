@@ -2,17 +2,11 @@
 import { useState } from 'preact/hooks';
 import type { DocumentSelection } from '../host';
 import { useSidebar } from '../context';
+import { saveFailure } from '../save-failure';
 import { noteTarget } from '../targets';
 
 export const NOTE_CATEGORIES = ['important', 'question', 'definition', 'method', 'disagree'] as const;
 
-/** What the reader is told when storage refuses a write (quota exceeded, storage unavailable). */
-export function saveFailure(e: unknown): string {
-  const reason = e instanceof Error ? e.message : String(e);
-  return /quota/i.test(reason)
-    ? 'The note was not saved: the browser\'s storage for Critical Reader is full. Export your notes (Markdown or JSON) and delete some to make room; your text is still in the form.'
-    : `The note was not saved (${reason}); your text is still in the form.`;
-}
 
 export function NotesPanel() {
   const { host, notes, store, reveal, announce } = useSidebar();
@@ -42,7 +36,7 @@ export function NotesPanel() {
       });
     } catch (e) {
       // Storage full or unavailable: say so, and keep the form with the reader's words in it.
-      announce(saveFailure(e));
+      announce(saveFailure(e, 'The note was not saved', true));
       return;
     }
     setPending(null);
@@ -111,7 +105,7 @@ export function NotesPanel() {
                     Show in text
                   </button>
                 )}
-                <button type="button" class="link" onClick={() => store.remove(n.id).catch((e: unknown) => announce(saveFailure(e)))} aria-label="Delete note">
+                <button type="button" class="link" onClick={() => store.remove(n.id).catch((e: unknown) => announce(saveFailure(e, 'The note was not deleted', false)))} aria-label="Delete note">
                   Delete
                 </button>
               </div>
