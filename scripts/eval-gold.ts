@@ -6,8 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analysePaper } from '../src/analysis/engine';
-import { extractHtml } from '../src/extract/html/index';
-import { parseHtmlInNode } from '../src/extract/html/node-dom';
+import { htmlPaper } from './eval-pages';
 import { GOLD_STATEMENTS, scoreGold, senseCorrect, summariseGold, type BinaryScore, type GoldOutcome, type GoldRecord } from '../src/eval/gold';
 
 const ratio = (r: { correct: number; total: number }) => (r.total ? `${(r.correct / r.total).toFixed(3)} (${r.correct}/${r.total})` : 'n/a');
@@ -25,7 +24,7 @@ export function evalGold(corpus: string): void {
     const gold = JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldRecord;
     const page = join(dir, f.replace(/\.gold\.json$/, '.html'));
     if (!existsSync(page)) continue;
-    const critique = analysePaper(extractHtml(parseHtmlInNode(readFileSync(page, 'utf8')), null));
+    const critique = analysePaper(htmlPaper(page));
     outcomes.push(scoreGold(critique, gold));
   }
   const sum = summariseGold(outcomes);

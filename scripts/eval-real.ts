@@ -12,6 +12,7 @@ import type { Critique } from '../src/analysis/critique';
 import type { Paper } from '../src/analysis/model';
 import { extractHtml } from '../src/extract/html/index';
 import { collectMetaTags } from '../src/extract/html/metadata';
+import { titleWords } from './eval-pages';
 import { parseHtmlInNode } from '../src/extract/html/node-dom';
 
 interface RealTruth {
@@ -25,7 +26,6 @@ interface RealTruth {
   funding: boolean;
 }
 
-const words = (t: string | null | undefined) => (t ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 export function evalReal(corpus: string): void {
   const dir = join(corpus, 'real');
@@ -49,12 +49,13 @@ export function evalReal(corpus: string): void {
   let total = 0;
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.html')).sort()) {
     const truth = JSON.parse(readFileSync(join(dir, f.replace(/\.html$/, '.truth.json')), 'utf8')) as RealTruth;
-    const paper = extractHtml(parseHtmlInNode(readFileSync(join(dir, f), 'utf8')), null);
+    const doc = parseHtmlInNode(readFileSync(join(dir, f), 'utf8'));
+    const paper = extractHtml(doc, null);
     const verdict = assessArticle(paper);
     const c = analysePaper(paper);
     const entries = c.references.entries;
     const facts: [string, unknown, unknown, boolean][] = [
-      ['title', truth.title, c.paper.title, words(truth.title) === words(c.paper.title)],
+      ['title', truth.title, c.paper.title, titleWords(truth.title) === titleWords(c.paper.title)],
       ['DOI', truth.doi, c.paper.doi, truth.doi.toLowerCase() === (c.paper.doi ?? '').toLowerCase()],
       ['year', truth.year, c.paper.year, truth.year === c.paper.year],
       ['references', truth.refCount, entries.length, (truth.refCount ?? 0) === entries.length],
@@ -63,7 +64,7 @@ export function evalReal(corpus: string): void {
       ['competing interests', truth.competingInterests, c.statements.competingInterests.found, truth.competingInterests === c.statements.competingInterests.found],
       ['funding', truth.funding, c.statements.funding.found, truth.funding === c.statements.funding.found],
     ];
-    signals.push(`| ${f} | ${signalsOf(readFileSync(join(dir, f), 'utf8'), paper, c)} |`);
+    signals.push(`| ${f} | ${signalsOf(doc, paper, c)} |`);
     const ok = facts.filter((x) => x[3]).length;
     right += ok;
     total += facts.length;
@@ -84,8 +85,7 @@ export function evalReal(corpus: string): void {
 }
 
 /** Which of the signals publishers share gave each fact (for the reader of the eval, not the engine). */
-function signalsOf(html: string, paper: Paper, c: Critique): string {
-  const doc = parseHtmlInNode(html);
+function signalsOf(doc: Document, paper: Paper, c: Critique): string {
   const tags = collectMetaTags(doc);
   const has = (...keys: string[]) => keys.find((k) => tags[k]?.length);
   const title = has('citation_title') ?? has('dc.title', 'dcterms.title', 'prism.title') ?? has('og:title') ?? (doc.querySelector('script[type="application/ld+json"]') ? 'JSON-LD / h1' : 'h1');

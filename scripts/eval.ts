@@ -14,12 +14,11 @@ import { basename, join } from 'node:path';
 import type { Critique } from '../src/analysis/critique';
 import { analysePaper } from '../src/analysis/engine';
 import type { Paper } from '../src/analysis/model';
-import { extractHtml } from '../src/extract/html/index';
-import { parseHtmlInNode } from '../src/extract/html/node-dom';
 import { extractPdfInNode } from '../src/extract/pdf/node';
 import { addScores, precisionRecallF1, scoreYears, type YearScore } from '../src/eval/score-years';
 import { adjudicatedTruth, STATEMENT_TRUTH_DISPUTES } from '../src/eval/statements';
 import { evalGold } from './eval-gold';
+import { htmlPaper, titleWords } from './eval-pages';
 import { evalReal } from './eval-real';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
@@ -91,14 +90,9 @@ function score(set: SetResult, file: string, c: Critique, truth: Truth): void {
   if (c.statements.funding.found === adjudicated.hasFunding) set.fundingAdjudicated++;
   else set.failures.push(`${file}: funding ${adjudicated.hasFunding ? 'missed' : 'falsely found'}`);
   set.peerReviewAsSupport += peerReviewAsSupport(c);
-  const words = (t: string | null | undefined) => (t ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  if (words(c.paper.title) === words(truth.title)) set.titleCorrect++;
+  if (titleWords(c.paper.title) === titleWords(truth.title)) set.titleCorrect++;
   if ((c.paper.doi ?? '').toLowerCase() === (truth.doi ?? '').toLowerCase()) set.doiCorrect++;
   if (String(c.paper.year ?? '') === String(truth.year ?? '')) set.yearCorrect++;
-}
-
-function htmlPaper(path: string): Paper {
-  return extractHtml(parseHtmlInNode(readFileSync(path, 'utf8')), null);
 }
 
 async function pdfPaper(path: string): Promise<Paper> {
