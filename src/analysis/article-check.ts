@@ -2,7 +2,7 @@
  * Decides whether a Paper looks like a research article at all, so that a news page, a journal
  * homepage or a search result gets a friendly "not an article" state instead of empty findings.
  */
-import type { Paper } from './model';
+import { ARGUMENT_ROLES, type Paper } from './model';
 
 export interface ArticleVerdict {
   isArticle: boolean;
@@ -68,8 +68,6 @@ function countWords(text: string, enough: number): number {
   return n;
 }
 
-/** Roles of the argument of a paper: their headings and text make a page full text. */
-const BODY_ROLES = new Set(['introduction', 'methods', 'results', 'discussion', 'limitations', 'conclusion']);
 
 /**
  * What a publisher prints beside an article the reader cannot read in full: "Access through your
@@ -107,7 +105,7 @@ export function assessScope(paper: Paper): ScopeVerdict {
   let paywalled = false;
   for (const b of paper.blocks) {
     if (b.kind === 'heading') {
-      if (BODY_ROLES.has(b.role)) bodyHeadings++;
+      if (ARGUMENT_ROLES.has(b.role)) bodyHeadings++;
       if (PAYWALL.test(b.text)) paywalled = true;
       continue;
     }

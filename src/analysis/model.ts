@@ -21,6 +21,9 @@ export type SectionRole =
   | 'references'
   | 'other';
 
+/** Roles of the argument of a paper (declarations, front and back matter sit before or after them). */
+export const ARGUMENT_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['introduction', 'methods', 'results', 'discussion', 'limitations', 'conclusion']);
+
 /**
  * Where a block came from, so evidence can be highlighted and cited.
  * - `dom`: `path` is a CSS-like child-index path from `document.body` to the block's element

@@ -7,7 +7,7 @@
  */
 import type { AnalysisContext } from './context';
 import type { Evidence } from './critique';
-import type { Block, Paper, SectionRole } from './model';
+import { ARGUMENT_ROLES, type Block, type Paper, type SectionRole } from './model';
 import { literalGroup, mayHold, scannable, type LiteralGroup, type LiteralScanned } from './literal-groups';
 import { LiteralAutomaton } from './literal-automaton';
 import { guardedTest, requiredLiterals } from './regex-prefilter';
@@ -67,8 +67,6 @@ export interface StatementMatch {
   headedBlockIds: number[];
 }
 
-/** Roles of the argument of a paper; declarations sit before or after them. */
-const BODY_ROLES = new Set<SectionRole>(['introduction', 'methods', 'results', 'discussion', 'limitations', 'conclusion']);
 const DECLARATION_ROLES = new Set<SectionRole>(['declarations', 'acknowledgements']);
 
 interface BodyBounds {
@@ -80,7 +78,7 @@ function bodyBounds(paper: Paper): BodyBounds {
   let first = -1;
   let last = -1;
   for (const b of paper.blocks) {
-    if (!BODY_ROLES.has(b.role)) continue;
+    if (!ARGUMENT_ROLES.has(b.role)) continue;
     if (first < 0) first = b.id;
     last = b.id;
   }
@@ -91,7 +89,7 @@ function bodyBounds(paper: Paper): BodyBounds {
 export function isBackMatter(block: Block, bounds: BodyBounds): boolean {
   if (block.role === 'references') return false;
   if (DECLARATION_ROLES.has(block.role) || block.kind === 'footnote') return true;
-  if (BODY_ROLES.has(block.role) || block.role === 'abstract') return false;
+  if (ARGUMENT_ROLES.has(block.role) || block.role === 'abstract') return false;
   // Without recognised body sections (commentaries, unsectioned PDFs) position says nothing.
   return bounds.first >= 0 && (block.id > bounds.last || block.id < bounds.first);
 }

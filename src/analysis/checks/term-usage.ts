@@ -8,7 +8,7 @@
 import type { Check } from '../context';
 import { PAPER_SUBJECT_REASON, type Occurrence, type TermReport } from '../critique';
 import type { LensTerm } from '../lens';
-import type { Block } from '../model';
+import type { Block, SectionRole } from '../model';
 import { compileLens, findTermHits, termsPossiblyIn } from '../term-matcher';
 import { blockPage, sectionLabel } from '../text';
 
@@ -76,7 +76,7 @@ export const termUsage: Check = {
           }
         });
       }
-      compiled.terms.forEach((t, i) => applyPaperSubject(reports[i]!, t.term, ctx.paper.blocks, weaklyCued));
+      compiled.terms.forEach((t, i) => applyPaperSubject(reports[i]!, t.term, weaklyCued));
       ctx.critique.terms.push(...reports);
     }
   },
@@ -100,7 +100,7 @@ export function sentenceAround(sentence: string, start: number, end: number): st
 }
 
 /** Roles whose uses say most plainly what a paper is about; their cued uses weigh double. */
-const FRONT_ROLES = new Set(['title', 'abstract']);
+const FRONT_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['title', 'abstract']);
 /** The subject sense must carry this share of the cued uses in subject senses. */
 const SUBJECT_SHARE = 0.6;
 /** …and at least this weight (title and abstract uses count twice). */
@@ -116,7 +116,7 @@ const SUBJECT_MIN_WEIGHT = 2;
  * not peer pressure; "peer feedback, automated replies" lists two things). A distant cue of another
  * subject sense stands ("family, friends and peers"), as do near cues and reference entries.
  */
-export function applyPaperSubject(report: TermReport, term: LensTerm, blocks: Block[], weaklyCued: Set<Occurrence>): void {
+export function applyPaperSubject(report: TermReport, term: LensTerm, weaklyCued: Set<Occurrence>): void {
   const subjects = new Set((term.senses ?? []).filter((s) => s.subject).map((s) => s.id));
   if (subjects.size === 0) return;
   const unmarked = term.defaultSense ?? 'unspecified';
@@ -124,7 +124,7 @@ export function applyPaperSubject(report: TermReport, term: LensTerm, blocks: Bl
   let total = 0;
   for (const o of report.occurrences) {
     if (o.inReference || o.sense === unmarked || weaklyCued.has(o) || !subjects.has(o.sense)) continue;
-    const w = FRONT_ROLES.has(o.role) || blocks[o.anchor.blockId]?.role === 'title' ? 2 : 1;
+    const w = FRONT_ROLES.has(o.role) ? 2 : 1;
     weight.set(o.sense, (weight.get(o.sense) ?? 0) + w);
     total += w;
   }
