@@ -1,0 +1,17 @@
+import { launchExtension } from '../test/browser/launch';
+const ext = await launchExtension();
+const page = await ext.context.newPage();
+await page.setViewportSize({ width: 1400, height: 900 });
+await page.goto(ext.url('viewer/viewer.html'));
+await page.setInputFiles('#file-input', process.argv[2]!);
+await page.waitForFunction(() => document.body.dataset.state === 'analysed', null, { timeout: 60000 });
+await page.selectOption('#zoom-select', '1');
+await new Promise((r) => setTimeout(r, 1000));
+const dump = () => page.evaluate(() => [...document.querySelectorAll('.cr-hl')].map((e) => e.className + ' p' + e.closest('.page')?.getAttribute('data-page-number')));
+console.log(await dump());
+await page.fill('#page-number', '3');
+await page.press('#page-number', 'Enter');
+await new Promise((r) => setTimeout(r, 2000));
+console.log(await page.inputValue('#page-number'), await dump());
+console.log(await page.evaluate(() => [...document.querySelectorAll('.page')].map((p) => p.getAttribute('data-page-number') + ':' + p.querySelectorAll('.textLayer span').length)));
+await ext.close();
