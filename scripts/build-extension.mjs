@@ -14,7 +14,11 @@ const ROOT = process.cwd();
 const CHROME = resolve(ROOT, 'dist/chrome');
 const FIREFOX = resolve(ROOT, 'dist/firefox');
 
-/** Chrome: a service worker, no Gecko settings. Firefox: background scripts (event page). */
+/**
+ * Chrome: a service worker, no Gecko settings. Firefox: background scripts (event page), and no
+ * file:///* host permission — Firefox never lets extensions read local files by address (the
+ * viewer offers the file picker and drag-and-drop there instead).
+ */
 const PATCHES = {
   chrome(m) {
     m.background = { service_worker: m.background.service_worker };
@@ -23,6 +27,8 @@ const PATCHES = {
   },
   firefox(m) {
     m.background = { scripts: m.background.scripts };
+    m.host_permissions = (m.host_permissions ?? []).filter((p) => !p.startsWith('file:'));
+    if (m.host_permissions.length === 0) delete m.host_permissions;
     return m;
   },
 };

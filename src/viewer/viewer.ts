@@ -280,7 +280,7 @@ function fail(e: unknown, source: PdfSource): void {
       title: 'The browser blocked reading this file',
       text: chrome
         ? 'Extensions may read files on your computer only when you allow it. To open local PDFs by their address:'
-        : 'The browser did not let the extension read this file by its address. Open it with the button below instead.',
+        : 'Firefox does not let extensions read files on your computer by their address. Choose the file with the button below, or drag it onto this page.',
       steps: chrome
         ? [
             'Open chrome://extensions (type it in the address bar).',

@@ -18,9 +18,12 @@ describe('packaging', () => {
     expect(firefox.background).toEqual({ scripts: ['background.js'] });
     expect(firefox.browser_specific_settings.gecko.strict_min_version).toBe('142.0');
     expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    // Least privilege: no web host access by default, per-site access only when the reader grants
+    // it. Chrome may read local files by address (only once the reader allows file URLs); Firefox
+    // never lets extensions do that, so its build does not ask.
+    expect(chrome.host_permissions).toEqual(['file:///*']);
+    expect(firefox.host_permissions).toBeUndefined();
     for (const m of [chrome, firefox]) {
-      // Least privilege: no host access by default, per-site access only when the reader grants it.
-      expect(m.host_permissions).toBeUndefined();
       expect(m.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
       expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
       expect(JSON.stringify(m)).not.toContain('<all_urls>');

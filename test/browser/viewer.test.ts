@@ -255,12 +255,42 @@ describe('PDF viewer', () => {
     await page.close();
   });
 
-  it('explains the "Allow access to file URLs" switch when a file:// PDF cannot be read', async () => {
-    const page = await viewer(`?file=${encodeURIComponent(`file://${fx.paper}`)}`);
-    const message = page.locator('#message');
-    await message.waitFor({ state: 'visible' });
-    expect(await message.innerText()).toMatch(/Allow access to file URLs/);
-    await page.close();
+  it('opens a PDF by its file:// address, and explains the "Allow access to file URLs" switch when it is off', { timeout: 120_000 }, async () => {
+    const address = `?file=${encodeURIComponent(`file://${fx.paper}`)}`;
+    const opened = await viewer(address);
+    await waitForState(opened, 'analysed');
+    await poll(() => opened.locator('#sidebar [data-finding-id]').count()).toBeGreaterThan(0);
+    await opened.close();
+
+    // The reader switches file access off in chrome://extensions, as a user would (the browser
+    // reloads the extension), and the viewer now explains the switch instead of failing blankly.
+    const setFileAccess = async (on: boolean) => {
+      const settings = await ext.context.newPage();
+      await settings.goto(`chrome://extensions/?id=${ext.extensionId}`);
+      // An unpacked extension reloads only in developer mode (as for anyone who loaded it unpacked).
+      const developerMode = settings.locator('#devMode');
+      if ((await developerMode.getAttribute('checked')) === null) await developerMode.click();
+      const toggle = settings.locator('#allow-on-file-urls cr-toggle');
+      if ((await toggle.getAttribute('checked')) !== null !== on) await toggle.click();
+      await settings.close();
+      // Extension pages are refused while the extension reloads.
+      await poll(async () => {
+        const probe = await ext.context.newPage();
+        const ok = await probe.goto(ext.url('viewer/viewer.html')).then(() => true, () => false);
+        await probe.close();
+        return ok;
+      }).toBe(true);
+    };
+    await setFileAccess(false);
+    try {
+      const page = await viewer(address);
+      const message = page.locator('#message');
+      await message.waitFor({ state: 'visible' });
+      expect(await message.innerText()).toMatch(/Allow access to file URLs/);
+      await page.close();
+    } finally {
+      await setFileAccess(true);
+    }
   });
 
   it('reveals evidence on a page pdf.js has not rendered yet (a real paper from the corpus)', { timeout: 90_000 }, async () => {
