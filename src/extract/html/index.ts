@@ -21,8 +21,9 @@ import type { Block, BlockKind, Paper, SectionRole } from '../../analysis/model'
 import { ELEMENT_NODE, INLINE_TAGS, TEXT_NODE, classParts, squash, pathOf, tagOf, textOf, textOfNodes } from './dom';
 import { findArticleRootSteps, isFurniture } from './isolate';
 import { collectMetaTags, extractMetadata } from './metadata';
-import { ASTERISK_NOTE, cleanEntryText, isEntryUi, looksLikeEntry, metaReferences, startsWithAsterisk } from './references';
-import { INCLUDED_LIST_HEADING, cleanHeading, declarationLabel, isDeclarationLabelText, roleForHeading } from './sections';
+import { INCLUSION_MARK_NOTE, markIncludedStudies, startsWithInclusionMark } from '../../analysis/included-studies';
+import { cleanEntryText, isEntryUi, looksLikeEntry, metaReferences } from './references';
+import { cleanHeading, declarationLabel, isDeclarationLabelText, roleForHeading } from './sections';
 
 /** IMRaD body roles: a subsection's own wording does not override its parent's among these. */
 const BODY_ROLES = new Set<SectionRole>(['introduction', 'methods', 'results', 'discussion', 'conclusion']);
@@ -265,7 +266,7 @@ class Builder {
     if (!text) return;
     if (this.role() === 'references') {
       // A note on the list ("References marked with an asterisk…") is not an entry.
-      if (!startsWithAsterisk(text) && ASTERISK_NOTE.test(text)) this.push('paragraph', text, path);
+      if (!startsWithInclusionMark(text) && INCLUSION_MARK_NOTE.test(text)) this.push('paragraph', text, path);
       else if (!this.brSeparatedEntries(el, path)) this.reference(el, path);
       return;
     }
@@ -335,7 +336,7 @@ class Builder {
     const t = cleanEntryText(text);
     if (!t || LABEL_ONLY.test(t)) return;
     if (NOT_AN_ENTRY.test(t)) return void this.push('paragraph', t, path);
-    if (!startsWithAsterisk(t) && ASTERISK_NOTE.test(t)) return void this.push('paragraph', t, path);
+    if (!startsWithInclusionMark(t) && INCLUSION_MARK_NOTE.test(t)) return void this.push('paragraph', t, path);
     const sections = this.sectionPath();
     this.push('reference', t, path, { list: sections[sections.length - 1] ?? 'References' });
   }
@@ -420,20 +421,6 @@ function similarTitle(a: string, b: string): boolean {
   return !!x && !!y && (x === y || x.includes(y) || y.includes(x));
 }
 
-/** Marks entries as included studies: an "Included studies" list, or the APA asterisk convention. */
-function markIncluded(blocks: Block[]): void {
-  const refs = blocks.filter((b) => b.kind === 'reference');
-  if (!refs.length) return;
-  const inIncludedList = (b: Block) => b.sectionPath.some((h) => INCLUDED_LIST_HEADING.test(h)) || INCLUDED_LIST_HEADING.test(b.list ?? '');
-  if (refs.some(inIncludedList)) {
-    for (const b of refs) b.included = inIncludedList(b);
-    return;
-  }
-  const starred = refs.filter((b) => startsWithAsterisk(b.text)).length;
-  const noted = () => blocks.some((b) => b.kind !== 'reference' && ASTERISK_NOTE.test(b.text) && /\binclud/i.test(b.text));
-  if (starred && noted()) for (const b of refs) b.included = startsWithAsterisk(b.text);
-}
-
 /** The whole extraction, pausing between phases and during the walk (see `Steps`). */
 function* extraction(doc: Document, url: string | null): Generator<void, Paper, void> {
   const tags = collectMetaTags(doc);
@@ -461,7 +448,7 @@ function* extraction(doc: Document, url: string | null): Generator<void, Paper, 
     }
     if (!metaRefs.length) warnings.push('No reference list found');
   }
-  markIncluded(blocks);
+  markIncludedStudies(blocks);
   if (!blocks.some((b) => b.kind === 'heading' && b.role !== 'title')) warnings.push('No section headings found');
   const prose = blocks.reduce((n, b) => n + (b.kind === 'paragraph' ? b.text.length : 0), 0);
   if (prose < 300) warnings.push('Little or no article text found');

@@ -75,13 +75,6 @@ export function cleanEntryText(text: string): string {
     .trim();
 }
 
-/** A note explaining the asterisk convention ("References marked with an asterisk indicate studies included…"). */
-export const ASTERISK_NOTE = /\basterisks?\b|\bmarked (?:with|by) (?:an? )?[*∗]|(?:^|\s)[*∗]\s*(?:=|indicates?|denotes?|marks?)\b/i;
-
-export function startsWithAsterisk(text: string): boolean {
-  return /^\s*[*∗]/.test(text);
-}
-
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (m, code: string) => {
     const c = code.toLowerCase();

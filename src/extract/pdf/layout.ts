@@ -19,6 +19,7 @@ import { journalOnFirstPage } from './journal-name';
 import { buildLines, dropRunningLines, median, orderPage, type Line } from './lines';
 import { publicationYear } from './publication-year';
 import { splitReferenceLines } from './references';
+import { INCLUSION_MARK_NOTE, markIncludedStudies, startsWithInclusionMark } from '../../analysis/included-studies';
 import type { PdfInfo, PdfPageText } from './types';
 
 export type { PdfPageText, PdfTextItem } from './types';
@@ -311,12 +312,13 @@ function buildMetadata(
   if (!title && plausibleInfoTitle(info?.title ?? null)) title = info!.title!;
   const firstText = firstPageAll.map((l) => l.text).join('\n');
   const doi = meta?.doi ?? info?.doi ?? findDoi(firstText);
-  const year = meta?.year ?? publicationYear(firstText);
+  // What the first page prints wins; the file's own metadata fills what it does not.
+  const year = meta?.year ?? publicationYear(firstText) ?? info?.publishedYear ?? null;
   const metadata: PaperMetadata = {
     title: meta?.title ?? title,
     // The file's own metadata first; many files have none, and then the byline under the title.
     authors: meta?.authors ?? (info?.authors?.length ? info.authors : authorsUnderTitle(first, titleLines)),
-    journal: meta?.journal ?? journalOnFirstPage(firstPageAll, firstPageHeight),
+    journal: meta?.journal ?? journalOnFirstPage(firstPageAll, firstPageHeight) ?? info?.journal ?? null,
     published: meta?.published ?? (year !== null ? String(year) : null),
     year,
     doi: doi ? doi.replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '') : null,
@@ -409,6 +411,11 @@ export function pdfPagesToPaper(pages: PdfPageText[], meta?: Partial<PaperMetada
     for (const entry of entries) {
       const text = joinLines(entry, hy);
       if (!/\p{L}/u.test(text)) continue;
+      // A note on the list ("Studies marked with an asterisk were included…") is not an entry.
+      if (!startsWithInclusionMark(text) && INCLUSION_MARK_NOTE.test(text) && /\binclud/i.test(text) && text.length < 300) {
+        push('paragraph', text, entry, 'references', path);
+        continue;
+      }
       const extra: Partial<Block> = { list: refMode.heading };
       if (refMode.included) extra.included = true;
       push('reference', text, entry, 'references', path, extra);
@@ -512,6 +519,8 @@ export function pdfPagesToPaper(pages: PdfPageText[], meta?: Partial<PaperMetada
     push('paragraph', text, d.lines, currentRole(), path);
   }
   flushReferences();
+
+  markIncludedStudies(blocks);
 
   const failed = pages.filter((p) => p.error).map((p) => p.pageNumber);
   if (failed.length) warnings.push(`Page${failed.length > 1 ? 's' : ''} ${failed.join(', ')} could not be read (the PDF is damaged there); the rest was read.`);

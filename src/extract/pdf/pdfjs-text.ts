@@ -170,5 +170,28 @@ async function readInfo(doc: PdfDocumentLike): Promise<PdfInfo> {
     findDoi(cleanString(info.doi));
   const created = cleanString(info.CreationDate);
   const ym = created ? /(?:D:)?((?:19|20)\d\d)/.exec(created) : null;
-  return { title, authors, subject, keywords, doi, creationYear: ym ? Number(ym[1]) : null };
+  // pdf.js keys XMP entries by their lower-cased element names.
+  const cited = subject ? citationInSubject(subject) : null;
+  const journal = cleanString(xmpGet('prism:publicationname')) ?? cited?.journal ?? null;
+  const xmpDate = cleanString(xmpGet('prism:coverdate')) ?? cleanString(xmpGet('prism:publicationdate')) ?? cleanString(xmpGet('prism:coverdisplaydate'));
+  const xmpYear = xmpDate ? /\b((?:19|20)\d\d)\b/.exec(xmpDate) : null;
+  const publishedYear = xmpYear ? Number(xmpYear[1]) : cited?.year ?? null;
+  return { title, authors, subject, keywords, doi, creationYear: ym ? Number(ym[1]) : null, journal, publishedYear };
+}
+
+/**
+ * The journal (and year) of a Subject written as a citation, as several publishers set it:
+ * "Journal Name, 345 (2024) 12-20. doi:…", "Journal Name 2021;9:11-19", "Journal Name, doi:…".
+ * A Subject that is a sentence or a keyword list gives nothing.
+ */
+export function citationInSubject(subject: string): { journal: string; year: number | null } | null {
+  const name = String.raw`([\p{L}&'’ .:-]{4,120}?)`;
+  const year = String.raw`((?:19|20)\d\d)`;
+  const volumeYear = new RegExp(String.raw`^${name},\s*(?:vol(?:ume)?\.?\s*)?\d{1,4}\s*\(${year}\)`, 'u').exec(subject);
+  if (volumeYear) return { journal: volumeYear[1]!.trim(), year: Number(volumeYear[2]) };
+  const yearVolume = new RegExp(String.raw`^${name},?\s+${year}\s*[;,:]\s*\d`, 'u').exec(subject);
+  if (yearVolume) return { journal: yearVolume[1]!.trim(), year: Number(yearVolume[2]) };
+  const doiOnly = new RegExp(String.raw`^${name},\s*doi:\s*10\.`, 'iu').exec(subject);
+  if (doiOnly) return { journal: doiOnly[1]!.trim(), year: null };
+  return null;
 }

@@ -11,7 +11,8 @@
  * 3. First-line indent: the opposite.
  * 4. Vertical gaps between entries larger than the line spacing.
  * 5. Fallback: a line after one that ends an entry (full stop, page range, DOI, URL) that starts
- *    like an author name ("Smith, J.", "Smith J", "van der Berg, A.").
+ *    like an author name ("Smith, J.", "Smith J", "van der Berg, A."), after a short line or with
+ *    its year in the line ("Smith, J. and Lee, K. (2004)").
  */
 import type { LayoutStats } from './layout';
 import { ascending, type Line } from './lines';
@@ -25,7 +26,7 @@ function leadingNumber(text: string): number | null {
 }
 
 /** Entry starts by sequential numbering, or null if the list is not numbered. */
-function numberedStarts(lines: Line[]): boolean[] | null {
+function numberedStarts(lines: Line[], left: LeftEdges): boolean[] | null {
   const starts = lines.map(() => false);
   let expected = -1;
   let found = 0;
@@ -34,7 +35,7 @@ function numberedStarts(lines: Line[]): boolean[] | null {
     if (n === null) return;
     if ((expected < 0 && n <= 2) || n === expected) {
       // A number in the middle of the line's text block (not at its column edge) is not a label.
-      if (l.x0 - l.colLeft > 3 * l.h) return;
+      if (indentOf(l, left) > 3 * l.h) return;
       starts[i] = true;
       expected = n + 1;
       found++;
@@ -46,27 +47,43 @@ function numberedStarts(lines: Line[]): boolean[] | null {
   return found >= 3 && found >= lines.length * 0.08 && firstStart >= 0 && firstStart <= 1 ? starts : null;
 }
 
-function indentOf(l: Line): number {
-  return l.x0 - l.colLeft;
+/**
+ * Each line's left edge for indent decisions: its column's edge, or the leftmost line of the
+ * list in that column piece when that lies further left. A list running over onto a page where it
+ * fills only a few lines (mostly continuation lines) gets a column edge measured at the indent.
+ */
+function listLeftEdges(lines: Line[]): Map<Line, number> {
+  const minByPiece = new Map<string, number>();
+  const piece = (l: Line) => `${l.page}:${l.col}`;
+  // Only lines that open like an entry ("Smith, J.") may move the edge: a stray fragment set
+  // left of the column (a page number, a misplaced line) must not make every line look indented.
+  for (const l of lines) if (AUTHOR_START.test(l.text)) minByPiece.set(piece(l), Math.min(minByPiece.get(piece(l)) ?? Infinity, l.x0));
+  return new Map(lines.map((l) => [l, Math.min(l.colLeft, minByPiece.get(piece(l)) ?? Infinity)]));
+}
+
+type LeftEdges = Map<Line, number>;
+
+function indentOf(l: Line, left: LeftEdges): number {
+  return l.x0 - (left.get(l) ?? l.colLeft);
 }
 
 /** Entry starts by hanging indent (first line out, rest in), or null if that is not the layout. */
-function hangingStarts(lines: Line[]): boolean[] | null {
+function hangingStarts(lines: Line[], left: LeftEdges): boolean[] | null {
   let outdented = 0;
   let indented = 0;
   for (const l of lines) {
-    const ind = indentOf(l);
+    const ind = indentOf(l, left);
     if (ind < 0.4 * l.h) outdented++;
     else if (ind < 5 * l.h) indented++;
   }
   if (outdented < 2 || indented < Math.max(2, lines.length * 0.15)) return null;
   // With hanging indents, entries start out and continue in; an indented line right after a
   // column break is a continuation, which the rule already gives.
-  const starts = lines.map((l) => indentOf(l) < 0.4 * l.h);
+  const starts = lines.map((l) => indentOf(l, left) < 0.4 * l.h);
   // First-line-indent layout would show mostly outdented lines with fewer indented ones that
   // follow a line ending in a full stop; choose whichever reading puts more starts after "." lines.
   const firstIndent = lines.map((l) => {
-    const ind = indentOf(l);
+    const ind = indentOf(l, left);
     return ind >= 0.4 * l.h && ind < 5 * l.h;
   });
   return endsAfterStop(lines, firstIndent) > endsAfterStop(lines, starts) && indented < outdented ? firstIndent : starts;
@@ -105,18 +122,27 @@ function gapStarts(lines: Line[]): boolean[] | null {
 const ENTRY_END = /(?:[.)\]]|\d|\/[\w.-]+|\b(?:doi|pmid|pmcid)\S*)\s*$/i;
 const AUTHOR_START = /^(?:\p{Lu}[\p{L}'’`-]+(?:\s+(?:van|von|de|der|den|da|di|del|la|le)\b)*,?\s+(?:\p{Lu}\.|\p{Lu}{1,3}\b|\p{Lu}[\p{L}'’-]+,?\s)|(?:van|von|de|der|den|da|di|del|la|le)\s+\p{Lu}|\p{Lu}{2,}[\s,]|[“"‘]?\p{Lu}[\p{L}]+ (?:and|&) )/u;
 
+/**
+ * An author–year entry's head within the line: "(2004)" or ", 2004." after the names, near the
+ * start. A continuation line that happens to start with a capitalised word rarely has one.
+ */
+const AUTHOR_YEAR_HEAD = /^[^()]{2,140}?(?:\((?:19|20)\d\d[a-z]?\)|,\s(?:19|20)\d\d[a-z]?\.)/;
+
 function heuristicStarts(lines: Line[]): boolean[] {
   return lines.map((l, i) => {
     if (i === 0) return true;
     const p = lines[i - 1]!;
     const prevShort = p.x1 < p.colRight - 2 * p.h || p.page !== l.page || p.col !== l.col;
-    return prevShort && ENTRY_END.test(p.text) && AUTHOR_START.test(l.text);
+    // Plain paragraphs (no indents, no gaps): an entry's last line may fill the column, so a
+    // line that opens with names and a year starts an entry even after a full line.
+    return (prevShort || AUTHOR_YEAR_HEAD.test(l.text)) && ENTRY_END.test(p.text) && AUTHOR_START.test(l.text);
   });
 }
 
 export function splitReferenceLines(lines: Line[], _stats: LayoutStats): Line[][] {
   if (!lines.length) return [];
-  const starts = numberedStarts(lines) ?? hangingStarts(lines) ?? gapStarts(lines) ?? heuristicStarts(lines);
+  const left = listLeftEdges(lines);
+  const starts = numberedStarts(lines, left) ?? hangingStarts(lines, left) ?? gapStarts(lines) ?? heuristicStarts(lines);
   const entries: Line[][] = [];
   lines.forEach((l, i) => {
     if (starts[i] || !entries.length) entries.push([l]);

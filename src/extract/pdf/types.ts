@@ -45,4 +45,8 @@ export interface PdfInfo {
   /** A DOI found in the info dictionary or XMP (some publishers put it there). */
   doi: string | null;
   creationYear: number | null;
+  /** The journal the file names in its XMP (prism:publicationName) or a citation-like Subject. */
+  journal?: string | null;
+  /** The publication year the file names in its XMP (prism:coverDate…) or a citation-like Subject. */
+  publishedYear?: number | null;
 }
