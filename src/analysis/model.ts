@@ -28,12 +28,18 @@ export const ARGUMENT_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['i
  * Where a block came from, so evidence can be highlighted and cited.
  * - `dom`: `path` is a CSS-like child-index path from `document.body` to the block's element
  *   (a hint only: highlights re-anchor by text quote when the page re-renders).
- * - `pdf`: 1-based page number and the text-layer item range [firstItem, lastItem] on that page.
+ * - `pdf`: 1-based page number and the text-layer item range [firstItem, lastItem] on that page;
+ *   a paragraph that runs over a page break lists the rest, page by page, in `continues`.
  * - `meta`: the block was built from metadata (e.g. `citation_reference` meta tags) and has no visible text.
  */
+export interface PdfItemRange {
+  page: number;
+  firstItem: number;
+  lastItem: number;
+}
 export type BlockAnchor =
   | { type: 'dom'; path: string }
-  | { type: 'pdf'; page: number; firstItem: number; lastItem: number }
+  | ({ type: 'pdf'; continues?: PdfItemRange[] } & PdfItemRange)
   | { type: 'meta' };
 
 export interface Block {

@@ -10,11 +10,11 @@
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { EventBus, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
-import type { Block, Paper, TextAnchor } from '../analysis/model';
+import type { Block, Paper, PdfItemRange, TextAnchor } from '../analysis/model';
 import type { DocumentHost, DocumentSelection, HighlightCategory, HighlightGroup, HighlightTarget } from '../sidebar/host';
-import { MatchCache, locateInBlock, locateInItems, type BlockSpan, type ItemPosition } from './text-match';
+import { MatchCache, locateAcrossPieces, locateInBlock, locateInItems, type BlockSpan, type ItemPosition, type ItemSegment } from './text-match';
 
-type PdfBlock = Block & { anchor: { type: 'pdf'; page: number; firstItem: number; lastItem: number } };
+type PdfBlock = Block & { anchor: { type: 'pdf'; continues?: PdfItemRange[] } & PdfItemRange };
 
 interface PageTarget {
   category: HighlightCategory | 'reveal';
@@ -29,6 +29,12 @@ export function isPdfBlock(b: Block | undefined): b is PdfBlock {
 
 export function blockSpan(b: PdfBlock): BlockSpan {
   return { text: b.text, firstItem: b.anchor.firstItem, lastItem: b.anchor.lastItem };
+}
+
+/** The item ranges of a block, page by page (more than one when it runs over a page break). */
+export function blockRanges(b: PdfBlock): PdfItemRange[] {
+  const { page, firstItem, lastItem } = b.anchor;
+  return [{ page, firstItem, lastItem }, ...(b.anchor.continues ?? [])];
 }
 
 /** The text spans of a text layer, in item order (pdf.js appends one span per non-empty item). */
@@ -130,7 +136,7 @@ export class PdfDocumentHost implements DocumentHost {
   async reveal(target: HighlightTarget): Promise<boolean> {
     const block = this.paper.blocks[target.anchor.blockId];
     if (!isPdfBlock(block)) return false;
-    const page = block.anchor.page;
+    const page = await this.startPage(block, target);
     let temporary: PageTarget | null = null;
     if (!this.painted.has(target.id)) {
       // Not among the highlights (or its category is hidden): show it with a temporary mark.
@@ -144,10 +150,13 @@ export class PdfDocumentHost implements DocumentHost {
     const els = (this.painted.get(target.id) ?? []).filter((el) => el.isConnected);
     const first = els[0];
     if (!first) {
-      if (temporary) this.byPage.set(page, (this.byPage.get(page) ?? []).filter((x) => x !== temporary));
+      if (temporary) for (const [p, list] of this.byPage) this.byPage.set(p, list.filter((x) => x !== temporary));
       return false;
     }
     first.scrollIntoView({ block: 'center', inline: 'nearest' });
+    // A quote running over a page break is flashed on the next page too, once that page is drawn.
+    for (const other of this.pagesOf(block)) if (other !== page && this.isRendered(other)) await this.paintPage(other);
+    for (const el of (this.painted.get(target.id) ?? []).filter((e) => e.isConnected && !els.includes(e))) els.push(el);
     for (const el of els) {
       el.classList.remove('cr-flash');
       void el.offsetWidth; // restart the animation
@@ -156,9 +165,8 @@ export class PdfDocumentHost implements DocumentHost {
     if (temporary) {
       const t = temporary;
       setTimeout(() => {
-        const list = this.byPage.get(page);
-        if (list) this.byPage.set(page, list.filter((x) => x !== t));
-        for (const el of els) if (el.classList.contains('cr-hl-reveal')) el.remove();
+        for (const [p, list] of this.byPage) this.byPage.set(p, list.filter((x) => x !== t));
+        for (const el of this.painted.get(t.target.id) ?? []) if (el.classList.contains('cr-hl-reveal')) el.remove();
       }, 2500);
     }
     return true;
@@ -192,11 +200,11 @@ export class PdfDocumentHost implements DocumentHost {
           item: itemOf(endSpan),
           offset: endSpan === textSpanOf(range.endContainer, layer) ? offsetInSpan(endSpan, range.endContainer, range.endOffset) : (endSpan.textContent ?? '').length,
         };
-        block = this.blockAt(page, from.item);
-        const endBlock = this.blockAt(page, to.item);
-        if (block && endBlock === block) {
-          const r = locateInBlock(items.strings, blockSpan(block), from, to);
-          if (r) anchor = { blockId: block.id, start: r.start, end: r.end };
+        const at = this.blockAt(page, from.item);
+        block = at?.block;
+        if (at && this.blockAt(page, to.item)?.block === at.block) {
+          const r = locateInBlock(items.strings, at.span, from, to);
+          if (r) anchor = { blockId: at.block.id, start: r.start, end: r.end };
         }
       }
     }
@@ -224,15 +232,43 @@ export class PdfDocumentHost implements DocumentHost {
   private addTarget(t: PageTarget): void {
     const block = this.paper.blocks[t.target.anchor.blockId];
     if (!isPdfBlock(block)) return;
-    const list = this.byPage.get(block.anchor.page) ?? [];
-    list.push(t);
-    this.byPage.set(block.anchor.page, list);
+    for (const page of this.pagesOf(block)) {
+      const list = this.byPage.get(page) ?? [];
+      list.push(t);
+      this.byPage.set(page, list);
+    }
   }
 
-  private blockAt(page: number, item: number): PdfBlock | undefined {
-    return this.paper.blocks.find(
-      (b): b is PdfBlock => isPdfBlock(b) && b.anchor.page === page && b.anchor.firstItem <= item && item <= b.anchor.lastItem,
+  private pagesOf(block: PdfBlock): number[] {
+    return blockRanges(block).map((r) => r.page);
+  }
+
+  /** The page a target's text starts on: its block's first page unless the quote lies past a page break. */
+  private async startPage(block: PdfBlock, target: HighlightTarget): Promise<number> {
+    if (!block.anchor.continues?.length) return block.anchor.page;
+    const segments = await this.segmentsAcrossPages(block, target, new Map());
+    return segments?.[0]?.page ?? block.anchor.page;
+  }
+
+  /**
+   * Segments of a target in a block that runs over page breaks, on all its pages. `strings` holds
+   * the item strings of pages already read from their text layers (so offsets match the spans).
+   */
+  private async segmentsAcrossPages(block: PdfBlock, target: HighlightTarget, strings: Map<number, readonly string[]>): Promise<(ItemSegment & { page: number })[] | null> {
+    const pieces = await Promise.all(
+      blockRanges(block).map(async (r) => ({ ...r, items: strings.get(r.page) ?? (await this.pageItems(r.page)) })),
     );
+    return locateAcrossPieces(pieces, block.text, target.anchor.start, target.anchor.end);
+  }
+
+  /** The block holding item `item` of `page`, with its item range there (any of its pages). */
+  private blockAt(page: number, item: number): { block: PdfBlock; span: BlockSpan } | undefined {
+    for (const b of this.paper.blocks) {
+      if (!isPdfBlock(b)) continue;
+      const range = blockRanges(b).find((r) => r.page === page && r.firstItem <= item && item <= r.lastItem);
+      if (range) return { block: b, span: { text: b.text, firstItem: range.firstItem, lastItem: range.lastItem } };
+    }
+    return undefined;
   }
 
   private textLayerOf(page: number): HTMLElement | null {
@@ -301,7 +337,6 @@ export class PdfDocumentHost implements DocumentHost {
     this.domItemsCache.set(page, itemStrs);
     const layer = this.textLayerOf(page);
     if (this.disposed || !layer) return;
-    layer.querySelector(':scope > .cr-hl-layer')?.remove();
     const targets = this.byPage.get(page) ?? [];
     const spans = textSpans(layer);
     const { strings } = this.alignSpans(itemStrs, spans);
@@ -314,14 +349,17 @@ export class PdfDocumentHost implements DocumentHost {
     }
     const overlay = document.createElement('div');
     overlay.className = 'cr-hl-layer';
-    const box = layer.getBoundingClientRect();
     const cache = new MatchCache(strings);
     for (const { category, target } of targets) {
       const block = this.paper.blocks[target.anchor.blockId];
       if (!isPdfBlock(block)) continue;
-      const segments = locateInItems(strings, blockSpan(block), target.anchor.start, target.anchor.end, cache);
-      if (!segments) continue;
+      const segments = block.anchor.continues?.length
+        ? (await this.segmentsAcrossPages(block, target, new Map([[page, strings]])))?.filter((s) => s.page === page) ?? null
+        : locateInItems(strings, blockSpan(block), target.anchor.start, target.anchor.end, cache);
+      if (!segments?.length) continue;
       const els: HTMLElement[] = [];
+      // Measured after any await above, with the rectangles below, so a scroll in between cannot skew them.
+      const box = layer.getBoundingClientRect();
       for (const seg of segments) {
         const span = spanOfItem.get(seg.item);
         const range = span && rangeInSpan(span, seg.start, seg.end);
@@ -341,6 +379,10 @@ export class PdfDocumentHost implements DocumentHost {
       }
       if (els.length) this.painted.set(target.id, [...(this.painted.get(target.id) ?? []).filter((e) => e.isConnected), ...els]);
     }
+    // Segments across page breaks are awaited above: the layer may have been replaced meanwhile,
+    // and another paint of this page may have finished first (its overlay gives way to this one).
+    if (this.disposed || !layer.isConnected) return;
+    layer.querySelector(':scope > .cr-hl-layer')?.remove();
     layer.prepend(overlay);
     const waiters = this.waiters.get(page);
     this.waiters.delete(page);

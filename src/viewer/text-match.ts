@@ -208,3 +208,43 @@ export function locateInBlock(
   const lastSrc = blockKey.source[at + needle.length - 1]!;
   return { start: blockKey.source[at]!, end: lastSrc + 1 };
 }
+
+/** One page's part of a block that runs over a page break, with that page's item strings. */
+export interface BlockPiece {
+  page: number;
+  items: readonly string[];
+  firstItem: number;
+  lastItem: number;
+}
+
+export interface PageSegment extends ItemSegment {
+  page: number;
+}
+
+/**
+ * `locateInItems` for a block whose text runs over one or more page breaks: the pieces' item keys
+ * are searched as one text, in reading order, so a quote that starts at the foot of one page and
+ * ends at the top of the next is found whole and comes back as segments on both pages.
+ */
+export function locateAcrossPieces(pieces: readonly BlockPiece[], blockText: string, start: number, end: number): PageSegment[] | null {
+  const blockKey = toKey(blockText);
+  const ks = keyOffsetOf(blockKey, start);
+  const ke = keyOffsetOf(blockKey, end);
+  const needle = blockKey.key.slice(ks, ke);
+  if (!needle) return null;
+  const nth = occurrencesBefore(blockKey.key, needle, ks);
+  const keyed = pieces.map((p) => keyItems(p.items, p.firstItem, p.lastItem));
+  const all = keyed.map((k) => k.key).join('');
+  let at = nthIndexOf(all, needle, nth);
+  if (at < 0) at = all.indexOf(needle);
+  if (at < 0) return null;
+  const out: PageSegment[] = [];
+  let offset = 0;
+  keyed.forEach((k, i) => {
+    const from = Math.max(at, offset);
+    const to = Math.min(at + needle.length, offset + k.key.length);
+    if (from < to) for (const seg of segmentsFor(k, from - offset, to - offset, pieces[i]!.items)) out.push({ ...seg, page: pieces[i]!.page });
+    offset += k.key.length;
+  });
+  return out;
+}

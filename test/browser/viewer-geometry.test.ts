@@ -1,6 +1,7 @@
 /**
  * Highlights sit on the ink: in real Chromium with the built extension, the highlight of a known
- * word covers that word as the PDF draws it, on the first and the last page, at two zoom levels.
+ * word covers that word as the PDF draws it, on the first and the last page, at two zoom levels;
+ * and a quote that runs over a page break is highlighted and shown on both pages.
  *
  * The expected place of each word comes from how the test PDF was written (pdf-lib, Helvetica,
  * known coordinates and font metrics), not from pdf.js, so a text layer that drifts from the
@@ -33,6 +34,7 @@ interface WordBox {
 let ext: LaunchedExtension;
 let dir: string;
 let file: string;
+let acrossPages: string;
 const expected: WordBox[] = [];
 
 /** Draws `before` + "peer" + `after` at (x, y) and records where "peer" is. */
@@ -66,6 +68,8 @@ beforeAll(async () => {
   }
   file = join(dir, 'geometry.pdf');
   writeFileSync(file, await doc.save());
+  acrossPages = join(dir, 'across-pages.pdf');
+  writeFileSync(acrossPages, await definitionAcrossPageBreak());
   ext = await launchExtension();
 });
 
@@ -73,6 +77,42 @@ afterAll(async () => {
   await ext?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+/**
+ * A short article whose definition of "peer support" starts at the foot of page 1 and ends at the
+ * top of page 2, inside one paragraph.
+ */
+async function definitionAcrossPageBreak(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const filler = 'The clinics referred adults who were waiting for treatment and who agreed to take part in';
+  const pageLines: string[][] = [
+    [
+      '#Introduction',
+      ...Array.from({ length: 40 }, () => filler),
+      'the weekly group. In this study, we define digital peer support as mutual help offered by people',
+    ],
+    [
+      'who share lived experience of a mental health condition, given through apps or video calls. The',
+      'groups met by video call for eight weeks and each session lasted about an hour.',
+      '#Methods',
+      'Forty adults took part in the groups and completed short questionnaires before and after them.',
+      '#References',
+      '1. Author A, Writer B. A study of weekly meetings. J Test Stud. 2019;4:1-9.',
+      '2. Author C, Writer D. Another study of weekly meetings. J Test Stud. 2021;6:10-19.',
+      '3. Author E, Writer F. A third study of weekly meetings. J Test Stud. 2022;7:20-29.',
+    ],
+  ];
+  for (const lines of pageLines) {
+    const page = doc.addPage([PAGE.width, PAGE.height]);
+    lines.forEach((text, i) => {
+      const heading = text.startsWith('#');
+      page.drawText(heading ? text.slice(1) : text, { x: 60, y: 790 - i * 14.5, size: heading ? SIZE + 2 : SIZE, font: heading ? bold : font });
+    });
+  }
+  return doc.save();
+}
 
 /** The best fraction of the word's box covered by one term highlight on its page. */
 async function coverage(page: Page, word: WordBox): Promise<number> {
@@ -120,6 +160,36 @@ describe('PDF viewer highlight geometry', () => {
       await goToPage(page, word.page);
       await expect.poll(() => coverage(page, word), { timeout: 10_000 }).toBeGreaterThanOrEqual(0.9);
     }
+    await page.close();
+  });
+
+  it('highlights a definition that runs over a page break on both pages, and shows it there', { timeout: 90_000 }, async () => {
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(ext.url('viewer/viewer.html'));
+    await page.setInputFiles('#file-input', acrossPages);
+    await page.waitForFunction(() => document.body.dataset.state === 'analysed', null, { timeout: 60_000 });
+    const sidebar = page.locator('#sidebar');
+    await sidebar.locator('[role=tab]', { hasText: 'Definitions' }).click();
+    const definition = sidebar.locator('li.definition', { hasText: 'we define digital peer support' });
+    await definition.waitFor();
+    await definition.locator('button', { hasText: 'Show in text' }).click();
+    // Both parts flash: the end of page 1 and the start of page 2.
+    const flashedOn = () =>
+      page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('.cr-flash')].map((el) => el.closest<HTMLElement>('.page')!.dataset.pageNumber))].sort());
+    await expect.poll(flashedOn, { timeout: 15_000 }).toEqual(['1', '2']);
+    // The highlight on page 2 covers the words that open it, not the page's other text.
+    const page2 = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.page[data-page-number="2"] .cr-hl-definition')].map((el) => {
+        const r = el.getBoundingClientRect();
+        const spans = [...document.querySelectorAll<HTMLElement>('.page[data-page-number="2"] .textLayer span')];
+        return spans.find((s) => {
+          const b = s.getBoundingClientRect();
+          return b.top <= r.top + r.height / 2 && r.top + r.height / 2 <= b.bottom;
+        })?.textContent ?? '';
+      }),
+    );
+    expect(page2.join(' ')).toMatch(/^who share lived experience/);
     await page.close();
   });
 });

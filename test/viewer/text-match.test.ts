@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateInBlock, locateInItems } from '../../src/viewer/text-match';
+import { locateAcrossPieces, locateInBlock, locateInItems } from '../../src/viewer/text-match';
 
 // Items as pdf.js gives them for two lines of a column: a line-end hyphen, a ligature, an empty item.
 const items = ['Header', 'Digital peer sup-', '', 'port is ofﬁcially', 'peer-led; peer work', 'Footer'];
@@ -38,5 +38,33 @@ describe('locateInBlock', () => {
   it('maps a selection spanning the hyphenated break to the rejoined word', () => {
     const r = locateInBlock(items, block, { item: 1, offset: 13 }, { item: 3, offset: 4 });
     expect(r && block.text.slice(r.start, r.end)).toBe('support');
+  });
+});
+
+describe('locateAcrossPieces (a paragraph running over a page break)', () => {
+  const block = 'Readers were offered mutual help by people who share the same condition, online or in person.';
+  const pageOne = ['Header text', 'Readers were offered mutual help by peo-', 'ple who share'];
+  const pageTwo = ['the same condition, online', 'or in person.', 'Footer'];
+  const pieces = [
+    { page: 4, items: pageOne, firstItem: 1, lastItem: 2 },
+    { page: 5, items: pageTwo, firstItem: 0, lastItem: 1 },
+  ];
+
+  it('returns segments on both pages for a quote that crosses the break', () => {
+    const start = block.indexOf('people');
+    const end = block.indexOf(', online');
+    const segments = locateAcrossPieces(pieces, block, start, end)!;
+    expect(segments.map((s) => s.page)).toEqual([4, 4, 5]);
+    expect(segments.map((s) => (s.page === 4 ? pageOne : pageTwo)[s.item]!.slice(s.start, s.end))).toEqual(['peo', 'ple who share', 'the same condition']);
+  });
+
+  it('keeps a quote wholly on the second page there', () => {
+    const start = block.indexOf('in person');
+    const segments = locateAcrossPieces(pieces, block, start, start + 'in person'.length)!;
+    expect(segments).toEqual([{ page: 5, item: 1, start: 3, end: 12 }]);
+  });
+
+  it('returns null for text the pieces do not hold', () => {
+    expect(locateAcrossPieces(pieces, 'Something else entirely.', 0, 9)).toBeNull();
   });
 });

@@ -10,7 +10,7 @@
  *    (size/font/numbering/caps), sections and roles, the reference list split into entries,
  *    captions, declaration labels, and metadata (info dict + first page).
  */
-import type { Block, BlockAnchor, BlockKind, Paper, PaperMetadata, SectionRole } from '../../analysis/model';
+import type { Block, BlockAnchor, BlockKind, Paper, PdfItemRange, PaperMetadata, SectionRole } from '../../analysis/model';
 import { declarationLabel, roleForHeading as roleForHeadingText, INCLUDED_LIST_HEADING } from '../html/sections';
 import { authorsUnderTitle } from './authors';
 import { findDoi } from './doi';
@@ -249,17 +249,18 @@ function headingLevel(d: Draft, text: string, levels: Map<string, number>): numb
 }
 
 function anchorOf(lines: Line[]): BlockAnchor {
-  const page = lines[0]!.page;
-  let first = Infinity;
-  let last = -Infinity;
+  // Item ranges page by page, in reading order (a paragraph may run over a page break).
+  const ranges: PdfItemRange[] = [];
   for (const l of lines) {
-    if (l.page !== page) continue;
+    let range = ranges.find((r) => r.page === l.page);
+    if (!range) ranges.push((range = { page: l.page, firstItem: Infinity, lastItem: -Infinity }));
     for (const f of l.frags) {
-      first = Math.min(first, f.index);
-      last = Math.max(last, f.index);
+      range.firstItem = Math.min(range.firstItem, f.index);
+      range.lastItem = Math.max(range.lastItem, f.index);
     }
   }
-  return { type: 'pdf', page, firstItem: first, lastItem: last };
+  const [first, ...rest] = ranges;
+  return { type: 'pdf', ...first!, ...(rest.length ? { continues: rest } : {}) };
 }
 
 function joinLines(lines: Line[], hy: Hyphenation): string {
