@@ -9,7 +9,9 @@
  * a site stays off until granted here) and when a permission is granted or removed.
  */
 import { extensionApi } from '../shared/browser';
-import { loadSettings, onSettingsChanged, originPattern, type ReaderSettings } from '../shared/reader-settings';
+import { loadSettings, onSettingsChanged } from '../shared/settings-store';
+import { originPattern } from '../shared/site-origins';
+import { type ReaderSettings } from '../shared/reader-settings';
 
 export const AUTO_SCAN_SCRIPT_ID = 'critical-reader-auto-scan';
 /** The first-load content script emitted by the extension build (vite.config.ts `content` pass). */

@@ -7,7 +7,8 @@
 import { analysePaper } from '../analysis/engine';
 import { extensionApi, type ExtensionApi } from '../shared/browser';
 import { isMessage, type Message, type Responses } from '../shared/messages';
-import { activeLenses, loadSettings } from '../shared/reader-settings';
+import { activeLenses } from '../shared/reader-settings';
+import { loadSettings } from '../shared/settings-store';
 import { registerAutoScan } from './auto-scan';
 import { maybeOpenPdfTab, registerPdfOpening } from './pdf-open';
 import { StableLenses, warmUpEngine } from './warm-up';

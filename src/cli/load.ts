@@ -6,16 +6,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { assessArticle } from '../analysis/article-check';
 import type { Paper } from '../analysis/model';
 import { decodeHtml, hasUtf16Bom } from './html-encoding';
+import { InputError, type LoadOptions } from './input-error';
 
-/** A problem with one input: reported as one line naming the file; other files go on. */
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { InputError, type LoadOptions };
 
 export type FileKind = 'html' | 'pdf';
 
@@ -43,10 +36,6 @@ function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.05;
 }
 
-export interface LoadOptions {
-  /** For encrypted PDFs. */
-  password?: string;
-}
 
 export async function loadPaper(file: string, options: LoadOptions = {}): Promise<Paper> {
   let bytes: Uint8Array;

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Paper } from '../analysis/model';
 import { isPdfError } from '../extract/pdf/index';
 import { extractPdfInNode } from '../extract/pdf/node';
-import { InputError, type LoadOptions } from './load';
+import { InputError, type LoadOptions } from './input-error';
 
 export async function paperFromPdfBytes(file: string, bytes: Uint8Array, options: LoadOptions): Promise<Paper> {
   try {

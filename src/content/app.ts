@@ -10,7 +10,8 @@ import { extractHtmlInSlices } from '../extract/html';
 import { sendMessage } from '../shared/messages';
 import { documentKeyFor } from '../shared/notes-store';
 import { loadSidebarPrefs, saveSidebarPrefs } from '../shared/sidebar-prefs';
-import { activeLenses, loadSettings, onSettingsChanged, type ReaderSettings } from '../shared/reader-settings';
+import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
+import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { mountSidebar, type MountedSidebar, type SidebarLayout } from '../sidebar/mount';
 import { PageHighlighter, yieldToPage } from './highlighter';
 

@@ -3,13 +3,8 @@
  * in the page, fakes in component tests (so tests can check what was saved and requested).
  */
 import { extensionApi } from '../shared/browser';
-import {
-  loadSettings,
-  onSettingsChanged,
-  saveSettings,
-  type ReaderSettings,
-  type SaveResult,
-} from '../shared/reader-settings';
+import { loadSettings, onSettingsChanged, saveSettings, type SaveResult } from '../shared/settings-store';
+import { type ReaderSettings } from '../shared/reader-settings';
 
 export interface OptionsServices {
   load(): Promise<ReaderSettings>;

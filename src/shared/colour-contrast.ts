@@ -9,7 +9,7 @@
  * - dark pages: #121212 background, text #eee.
  * Nothing is refused: a low ratio is reported with a warning and the reader decides.
  */
-import type { HighlightCategory } from '../sidebar/host';
+import type { HighlightCategory } from './highlight-category';
 
 export type PageScheme = 'light' | 'dark';
 

@@ -6,14 +6,9 @@
  */
 import type { TextAnchor } from '../analysis/model';
 
-/** Highlight categories; one colour each, each toggleable. */
-export type HighlightCategory =
-  | 'term'          // occurrences of lens terms
-  | 'definition'    // definitions found
-  | 'dates'         // search dates, date limits
-  | 'statement'     // declarations found (positionality, involvement, COI, funding)
-  | 'concern'       // evidence of findings (mixed senses, automated peers, population mismatch…)
-  | 'note';         // the reader's own highlights/notes
+import type { HighlightCategory } from '../shared/highlight-category';
+
+export type { HighlightCategory };
 
 export interface HighlightTarget {
   /** Stable id (finding id, occurrence id or note id) so the sidebar can ask to reveal it. */

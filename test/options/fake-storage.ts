@@ -3,7 +3,7 @@
  * thing). It enforces sync's per-item quota the way Chrome does, so the store's fallback to local
  * storage is exercised for real, and it fires `onChanged` asynchronously like browsers do.
  */
-import type { SettingsBackend, StorageAreaLike } from '../../src/shared/reader-settings';
+import type { SettingsBackend, StorageAreaLike } from '../../src/shared/settings-store';
 
 type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, areaName: string) => void;
 

@@ -11,7 +11,8 @@ import { DEFAULT_LENSES } from '../../src/analysis/lenses/default';
 import { OptionsApp } from '../../src/options/app';
 import { exportJson } from '../../src/options/lens-edit';
 import type { OptionsServices } from '../../src/options/services';
-import { loadSettings, onSettingsChanged, saveSettings, type ReaderSettings } from '../../src/shared/reader-settings';
+import { loadSettings, onSettingsChanged, saveSettings } from '../../src/shared/settings-store';
+import { type ReaderSettings } from '../../src/shared/reader-settings';
 import { coProductionLens } from './co-production-lens';
 import { fakeBackend, type FakeBackend } from './fake-storage';
 

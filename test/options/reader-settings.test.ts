@@ -1,17 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LENSES } from '../../src/analysis/lenses/default';
-import {
-  activeLenses,
-  defaultSettings,
-  isAutoScanUrl,
-  loadSettings,
-  normaliseSettings,
-  onSettingsChanged,
-  originPattern,
-  parseOrigin,
-  saveSettings,
-  type ReaderSettings,
-} from '../../src/shared/reader-settings';
+import { activeLenses, defaultSettings, normaliseSettings, type ReaderSettings } from '../../src/shared/reader-settings';
+import { isAutoScanUrl, originPattern, parseOrigin } from '../../src/shared/site-origins';
+import { loadSettings, onSettingsChanged, saveSettings } from '../../src/shared/settings-store';
 import { coProductionLens } from './co-production-lens';
 import { fakeBackend } from './fake-storage';
 
@@ -192,7 +183,7 @@ describe('auto-scan origins', () => {
     expect(originPattern('https://journals.example.org')).toBe('https://journals.example.org/*');
     expect(originPattern('http://localhost:8080')).toBe('http://localhost/*');
     const s = { ...defaultSettings(), autoScanOrigins: ['https://journals.example.org'] };
-    expect(isAutoScanUrl(s, 'https://journals.example.org/doi/10.1/x')).toBe(true);
-    expect(isAutoScanUrl(s, 'https://other.example.org/doi/10.1/x')).toBe(false);
+    expect(isAutoScanUrl(s.autoScanOrigins, 'https://journals.example.org/doi/10.1/x')).toBe(true);
+    expect(isAutoScanUrl(s.autoScanOrigins, 'https://other.example.org/doi/10.1/x')).toBe(false);
   });
 });

@@ -407,7 +407,7 @@ export function pdfPagesToPaper(pages: PdfPageText[], meta?: Partial<PaperMetada
   };
   const flushReferences = () => {
     if (!refMode) return;
-    const entries = splitReferenceLines(refLines, stats);
+    const entries = splitReferenceLines(refLines);
     const path = stack.map((s) => s.text);
     for (const entry of entries) {
       const text = joinLines(entry, hy);

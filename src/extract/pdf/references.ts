@@ -14,7 +14,6 @@
  *    like an author name ("Smith, J.", "Smith J", "van der Berg, A."), after a short line or with
  *    its year in the line ("Smith, J. and Lee, K. (2004)").
  */
-import type { LayoutStats } from './layout';
 import { ascending, type Line } from './lines';
 
 const NUMBER_START = /^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,4})(?=\s+\S))/;
@@ -139,7 +138,7 @@ function heuristicStarts(lines: Line[]): boolean[] {
   });
 }
 
-export function splitReferenceLines(lines: Line[], _stats: LayoutStats): Line[][] {
+export function splitReferenceLines(lines: Line[]): Line[][] {
   if (!lines.length) return [];
   const left = listLeftEdges(lines);
   const starts = numberedStarts(lines, left) ?? hangingStarts(lines, left) ?? gapStarts(lines) ?? heuristicStarts(lines);

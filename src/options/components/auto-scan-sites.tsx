@@ -5,7 +5,7 @@
  * from elsewhere shows a "Grant" button until allowed here.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { originPattern, parseOrigin } from '../../shared/reader-settings';
+import { originPattern, parseOrigin } from '../../shared/site-origins';
 import type { OptionsServices } from '../services';
 
 interface Props {

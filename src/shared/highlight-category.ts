@@ -1,0 +1,8 @@
+/** Highlight categories; one colour each, each toggleable (shared by pages, PDFs, sidebar and options). */
+export type HighlightCategory =
+  | 'term'          // occurrences of lens terms
+  | 'definition'    // definitions found
+  | 'dates'         // search dates, date limits
+  | 'statement'     // declarations found (positionality, involvement, COI, funding)
+  | 'concern'       // evidence of findings (mixed senses, automated peers, population mismatch…)
+  | 'note';         // the reader's own highlights/notes
