@@ -131,6 +131,8 @@ export class PdfDocumentHost implements DocumentHost {
     if (visible) this.hidden.delete(category);
     else this.hidden.add(category);
     this.container.classList.toggle(`cr-hide-${category}`, !visible);
+    // What shows as a fill where highlights overlap depends on which categories are shown.
+    this.repaintRendered();
   }
 
   async reveal(target: HighlightTarget): Promise<boolean> {
@@ -350,6 +352,7 @@ export class PdfDocumentHost implements DocumentHost {
     const overlay = document.createElement('div');
     overlay.className = 'cr-hl-layer';
     const cache = new MatchCache(strings);
+    const drawn: { el: HTMLElement; category: PageTarget['category']; rect: DOMRect }[] = [];
     for (const { category, target } of targets) {
       const block = this.paper.blocks[target.anchor.blockId];
       if (!isPdfBlock(block)) continue;
@@ -375,10 +378,12 @@ export class PdfDocumentHost implements DocumentHost {
           el.style.height = `${(r.height / box.height) * 100}%`;
           overlay.append(el);
           els.push(el);
+          drawn.push({ el, category, rect: r });
         }
       }
       if (els.length) this.painted.set(target.id, [...(this.painted.get(target.id) ?? []).filter((e) => e.isConnected), ...els]);
     }
+    markOverlaps(drawn.filter((d) => d.category === 'reveal' || !this.hidden.has(d.category)));
     // Segments across page breaks are awaited above: the layer may have been replaced meanwhile,
     // and another paint of this page may have finished first (its overlay gives way to this one).
     if (this.disposed || !layer.isConnected) return;
@@ -387,6 +392,30 @@ export class PdfDocumentHost implements DocumentHost {
     const waiters = this.waiters.get(page);
     this.waiters.delete(page);
     for (const w of waiters ?? []) w();
+  }
+}
+
+/**
+ * Which category's fill shows where highlights overlap: the reader's notes, then finding evidence,
+ * statements, definitions, search dates, and term uses last (they are everywhere).
+ */
+const FILL_PRIORITY: Record<PageTarget['category'], number> = { reveal: 7, note: 6, concern: 5, statement: 4, definition: 3, dates: 2, term: 1 };
+
+/**
+ * Translucent fills over the same words would blend into a third colour that reads as another
+ * category (yellow terms under blue dates look like green definitions). Where a highlight lies
+ * mostly under one of a higher category, it is drawn as an underline in its own colour instead.
+ */
+export function markOverlaps(drawn: { el: HTMLElement; category: PageTarget['category']; rect: DOMRect }[]): void {
+  for (const a of drawn) {
+    const area = a.rect.width * a.rect.height;
+    const covered = drawn.some((b) => {
+      if (b === a || FILL_PRIORITY[b.category] <= FILL_PRIORITY[a.category]) return false;
+      const w = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+      const h = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+      return w > 0 && h > 0 && w * h >= 0.5 * area;
+    });
+    a.el.classList.toggle('cr-hl-under', covered);
   }
 }
 

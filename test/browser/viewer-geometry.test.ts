@@ -190,6 +190,30 @@ describe('PDF viewer highlight geometry', () => {
       }),
     );
     expect(page2.join(' ')).toMatch(/^who share lived experience/);
+
+    // The term inside the definition is not a second translucent fill blending with the
+    // definition's colour: it is drawn as an underline of its own colour; no two fills overlap.
+    await page.waitForTimeout(2_500); // the flash ends
+    const fills = await page.evaluate(() => {
+      const els = [...document.querySelectorAll<HTMLElement>('.page[data-page-number="1"] .cr-hl')];
+      return els.map((el) => {
+        const r = el.getBoundingClientRect();
+        const css = getComputedStyle(el);
+        return { cls: el.className, filled: css.backgroundColor !== 'rgba(0, 0, 0, 0)', underline: css.borderBottomStyle === 'solid', box: [r.left, r.top, r.right, r.bottom] };
+      });
+    });
+    const underTerms = fills.filter((f) => f.cls.includes('cr-hl-term') && !f.filled);
+    expect(underTerms.length).toBeGreaterThan(0);
+    expect(underTerms.every((f) => f.underline)).toBe(true);
+    const filled = fills.filter((f) => f.filled);
+    for (const a of filled) {
+      for (const b of filled) {
+        if (a === b) continue;
+        const w = Math.min(a.box[2]!, b.box[2]!) - Math.max(a.box[0]!, b.box[0]!);
+        const h = Math.min(a.box[3]!, b.box[3]!) - Math.max(a.box[1]!, b.box[1]!);
+        expect(w > 1 && h > 1, `${a.cls} overlaps ${b.cls}`).toBe(false);
+      }
+    }
     await page.close();
   });
 });
