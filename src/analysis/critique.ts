@@ -149,6 +149,55 @@ export interface StatementReport {
   negative?: boolean;
 }
 
+/** Why an included study does not fit what the review says it studies. */
+export type StudyFlagKind = 'other-sense' | 'automated' | 'training' | 'not-digital' | 'before-date-limit' | 'older-than-10-years' | 'population';
+
+export interface StudyFlag {
+  kind: StudyFlagKind;
+  /** The reason in words a reader can check ("title: 'peer victimisation'"). */
+  reason: string;
+}
+
+/** One included study as the review presents it. */
+export interface StudyRow {
+  firstAuthor: string | null;
+  year: number | null;
+  title: string;
+  /** The reference entry as printed (null when the study is only named in a table). */
+  entry: string | null;
+  anchor: TextAnchor | null;
+  /** Sense id of "peer" (support, relationship, harm, training, automated…) or "not stated". */
+  sense: string;
+  senseLabel: string;
+  /** Where the sense was read: the study's title, or the review's sentences citing it. */
+  senseFrom: 'title' | 'review text' | null;
+  /** Digital modes (app, website / forum, video call, phone, SMS, chatbot / AI, VR, game); empty when not stated. */
+  modes: string[];
+  /** Population words (clinical, students, young people, healthy…). */
+  population: string[];
+  /** Years between the study and the last search (or the publication, when no search date is given). */
+  age: number | null;
+  flags: StudyFlag[];
+}
+
+/** The included studies, one row each, with what does not fit the review's own terms. */
+export interface StudyAudit {
+  /** How the review marks them: asterisk-marked, included-studies list, table of included studies. */
+  source: string;
+  rows: StudyRow[];
+  /** The year ages are measured from and whether it is the last search. */
+  referenceYear: number | null;
+  referenceYearIs: 'last search' | 'publication' | null;
+  dateLimitFrom: number | null;
+  /** The review's own population words (title and abstract). */
+  population: string[];
+  counts: Record<StudyFlagKind, number>;
+  /** One line a reader can quote. */
+  summary: string;
+  /** Set when the review keeps its included studies in a supplement that is not here. */
+  supplement: string | null;
+}
+
 export interface Critique {
   schemaVersion: 1;
   generator: string;
@@ -160,6 +209,8 @@ export interface Critique {
   lenses: { id: string; name: string }[];
   references: YearStats & { entries: ReferenceEntry[] };
   includedStudies: (YearStats & { how: string }) | null;
+  /** The included studies audited one by one (reviews only; null otherwise). */
+  audit: StudyAudit | null;
   search: SearchReport;
   terms: TermReport[];
   statements: {

@@ -39,6 +39,7 @@ export function emptyCritique(paper: Paper, lenses: Lens[]): Critique {
       referenceYear: null,
     },
     includedStudies: null,
+    audit: null,
     search: { dates: [], dateLimit: null, fromInception: false, noRestriction: false, justification: null, evidence: [] },
     terms: [],
     statements: {

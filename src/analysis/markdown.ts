@@ -3,7 +3,8 @@
  * citation line, summary table, findings by theme with quotes and locations, term and statement
  * tables, the reference-year histogram as text, then the reader's notes.
  */
-import type { Critique, Evidence, Finding, Theme } from './critique';
+import type { Critique, Evidence, Finding, StudyAudit, Theme } from './critique';
+import { FLAG_LABELS } from './study-audit/audit';
 import { binYears } from './histogram';
 import { KIND_LABELS, SEVERITY_LABELS, STATEMENT_LABELS, THEME_LABELS, THEME_ORDER, shortAuthors, type StatementKey } from './labels';
 import { mdCell, mdNoteText, mdText, stripControls } from './markdown-escape';
@@ -76,6 +77,7 @@ export function critiqueToMarkdown(c: Critique, options: MarkdownOptions = {}): 
   out.push('');
 
   out.push(...histogramLines(c), '');
+  if (c.audit) out.push(...auditLines(c.audit), '');
 
   out.push('## My notes', '');
   const freeNotes = notes.filter((n) => !n.findingId);
@@ -189,6 +191,23 @@ function histogramLines(c: Critique): string[] {
   }
   lines.push('```');
   if (hasIncluded) lines.push('', '█ included studies, ▒ other references.');
+  return lines;
+}
+
+/** The included-studies audit: its summary line and every study, one row each. */
+function auditLines(a: StudyAudit): string[] {
+  const lines = ['## Included studies', ''];
+  if (!a.rows.length) return [...lines, mdText(a.summary), ...(a.supplement ? ['', `> ${mdText(a.supplement)}`] : [])];
+  const since = a.referenceYear !== null ? `; ages from the ${a.referenceYearIs} (${a.referenceYear})` : '';
+  lines.push(`**${mdText(a.summary)}**`, '', `*${a.rows.length} studies, ${mdText(a.source)}${since}.*`, '');
+  lines.push('| # | Study | Year | Title | "Peer" means | Digital mode | Population | Flags |', '|---:|---|---:|---|---|---|---|---|');
+  a.rows.forEach((r, i) => {
+    const flags = r.flags.map((f) => `${FLAG_LABELS[f.kind]}: ${f.reason}`).join('; ');
+    const sense = r.senseFrom ? `${r.senseLabel} (${r.senseFrom})` : r.senseLabel;
+    lines.push(
+      `| ${i + 1} | ${mdCell(r.firstAuthor ?? '—')} | ${r.year ?? '—'} | ${mdCell(shorten(r.title, 160))} | ${mdCell(sense)} | ${mdCell(r.modes.join(', ') || 'not stated')} | ${mdCell(r.population.join(', ') || 'not stated')} | ${mdCell(flags || '—')} |`,
+    );
+  });
   return lines;
 }
 

@@ -7,6 +7,7 @@ import { automatedPeer } from './automated-peer';
 import { competingInterests } from './competing-interests';
 import { definitions } from './definitions';
 import { funding } from './funding';
+import { includedStudiesAudit } from './included-studies-audit';
 import { involvement } from './involvement';
 import { mixedSenses } from './mixed-senses';
 import { populationMismatch } from './population-mismatch';
@@ -27,4 +28,5 @@ export const CHECKS: readonly Check[] = [
   competingInterests,
   funding,
   populationMismatch,
+  includedStudiesAudit,
 ];

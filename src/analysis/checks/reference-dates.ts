@@ -47,16 +47,16 @@ export function yearStats(years: (number | null)[], refYear: number | null): Yea
   };
 }
 
-const INCLUDED_TABLE_CAPTION = /\b(?:characteristics of (?:the )?(?:\w+ )?(?:included )?(?:studies|trials)|(?:studies|trials|articles) included|included (?:studies|trials|articles|papers)|summary of (?:the )?(?:included )?studies)\b/i;
-const STUDY_COLUMN = /^\s*(?:stud(?:y|ies)|first author|authors?|author\(s\)|references?|citation|trial|source|study id|study \(year\)|author(?:s)?,? (?:\(?year\)?|date))\b/i;
+export const INCLUDED_TABLE_CAPTION = /\b(?:characteristics of (?:the )?(?:\w+ )?(?:included )?(?:studies|trials)|(?:studies|trials|articles) included|included (?:studies|trials|articles|papers)|summary of (?:the )?(?:included )?studies)\b/i;
+export const STUDY_COLUMN = /^\s*(?:stud(?:y|ies)|first author|authors?|author\(s\)|references?|citation|trial|source|study id|study \(year\)|author(?:s)?,? (?:\(?year\)?|date))\b/i;
 const YEAR_COLUMN = /\b(?:year|date of publication|publication date)\b/i;
 
-function cells(row: Block): string[] {
+export function cells(row: Block): string[] {
   return row.text.split(' | ');
 }
 
 /** Consecutive table-row blocks, each group with the caption just before it (if any). */
-function tables(blocks: Block[]): { caption: string; rows: Block[] }[] {
+export function tables(blocks: Block[]): { caption: string; rows: Block[] }[] {
   const out: { caption: string; rows: Block[] }[] = [];
   for (let i = 0; i < blocks.length; i++) {
     if (blocks[i]!.kind !== 'table') continue;
