@@ -14,6 +14,7 @@ import { SidebarContext, type SidebarContextValue } from './context';
 import { copyText, downloadText, exportFileName, jsonFor, markdownFor } from './export';
 import type { DocumentHost, HighlightCategory, HighlightTarget } from './host';
 import { DatesPanel } from './panels/dates';
+import { StudiesPanel } from './panels/studies';
 import { DefinitionsPanel } from './panels/definitions';
 import { NotesPanel } from './panels/notes';
 import { OverviewPanel } from './panels/overview';
@@ -36,13 +37,14 @@ export interface SidebarProps {
   initialWidth?: number | undefined;
 }
 
-type TabId = 'overview' | 'terms' | 'definitions' | 'dates' | 'statements' | 'notes';
+type TabId = 'overview' | 'terms' | 'definitions' | 'dates' | 'studies' | 'statements' | 'notes';
 
-const TABS: { id: TabId; label: string; Panel: ComponentType }[] = [
+const ALL_TABS: { id: TabId; label: string; Panel: ComponentType }[] = [
   { id: 'overview', label: 'Overview', Panel: OverviewPanel },
   { id: 'terms', label: 'Terms', Panel: TermsPanel },
   { id: 'definitions', label: 'Definitions', Panel: DefinitionsPanel },
   { id: 'dates', label: 'Dates', Panel: DatesPanel },
+  { id: 'studies', label: 'Included studies', Panel: StudiesPanel },
   { id: 'statements', label: 'Statements', Panel: StatementsPanel },
   { id: 'notes', label: 'Notes', Panel: NotesPanel },
 ];
@@ -55,6 +57,8 @@ const clampWidth = (w: number) => Math.min(maxWidth(), Math.max(MIN_WIDTH, Math.
 export function Sidebar(props: SidebarProps) {
   const { critique, paper, host, notes: store } = props;
   const [tab, setTab] = useState<TabId>('overview');
+  // The included-studies tab only for reviews the audit read.
+  const TABS = ALL_TABS.filter((t) => t.id !== 'studies' || critique.audit !== null);
   const [notes, setNotes] = useState<ReaderNote[]>([]);
   const [status, setStatus] = useState('');
   const [width, setWidth] = useState(clampWidth(props.initialWidth ?? 420));

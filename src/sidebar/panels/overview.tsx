@@ -33,6 +33,13 @@ export function OverviewPanel() {
           })}
         </ul>
       </section>
+      {critique.audit && (
+        <section class="audit-line" aria-label="Included studies">
+          <p>
+            <strong>Included studies:</strong> {critique.audit.summary}
+          </p>
+        </section>
+      )}
       {critique.warnings.length > 0 && (
         <section class="warnings" aria-label="Extraction warnings">
           <ul>
