@@ -82,7 +82,7 @@ beforeAll(async () => {
   const corpus = requireCorpus('html');
   const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort();
   const corpusPages = ['pmc', 'springer', 'wiley'].map((skin) => readdirSync(corpus).filter((f) => f.endsWith(`.${skin}.html`)).sort()[0]!);
-  server = await startServer({ '/fixtures': FIXTURES, '/corpus': corpus });
+  server = await startServer({ '/fixtures': FIXTURES, '/corpus': corpus, '/examples': join(PROJECT_ROOT, 'examples') });
   pages = [
     ...fixtures.map((f) => ({ name: f, url: `${server.origin}/fixtures/${f}`, html: readFileSync(join(FIXTURES, f), 'utf8') })),
     ...corpusPages.map((f) => ({ name: f, url: `${server.origin}/corpus/${f}`, html: readFileSync(join(corpus, f), 'utf8') })),
@@ -363,6 +363,37 @@ describe('Critical Reader in Chromium', () => {
     expect(await bar.locator('[data-fact="ref-count"]').textContent()).toBe('3');
     await selectTab(page, 'Statements');
     expect(await bar.locator('[data-statement="funding"] .badge').textContent()).toBe('Not on this page');
+    await page.close();
+  }, TEST_TIMEOUT);
+
+  it('audits the included studies of a review in their own tab: every row, flag filters, sorting, and a row goes to its entry', async () => {
+    const url = `${server.origin}/examples/digital-peer-support-meta-analysis.html`;
+    const audit = engineCritique({ name: 'example', url, html: readFileSync(join(PROJECT_ROOT, 'examples/digital-peer-support-meta-analysis.html'), 'utf8') }).audit!;
+    expect(audit.rows.length).toBeGreaterThan(20);
+    const page = await openPage(url);
+    await openSidebar(ext, page);
+    const bar = sidebar(page);
+    // The summary line is on the Overview.
+    expect(await bar.locator('.audit-line').innerText()).toContain(audit.summary);
+    await bar.locator('[role="tab"]', { hasText: 'Included studies' }).click();
+    const rows = bar.locator('.studies-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(audit.rows.length);
+
+    // Filter by one flag: only the studies carrying it remain.
+    await bar.locator('input[data-flag="other-sense"]').check();
+    await expect.poll(() => rows.count()).toBe(audit.counts['other-sense']);
+    for (const flags of await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-flags') ?? ''))) expect(flags).toContain('other-sense');
+    await bar.locator('input[data-flag="other-sense"]').uncheck();
+    await expect.poll(() => rows.count()).toBe(audit.rows.length);
+
+    // Sort by year: oldest first.
+    await bar.locator('button[data-sort="year"]').click();
+    const years = (await rows.locator('td:nth-child(2)').allInnerTexts()).map(Number);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+
+    // A study goes to its reference entry in the page.
+    await rows.first().locator('td:first-child button').click();
+    await expectFlashPainted(page);
     await page.close();
   }, TEST_TIMEOUT);
 
