@@ -50,12 +50,14 @@ export function batchMarkdown(rows: BatchRow[]): string {
 }
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as formulas are prefixed with a quote. */
+/** One CSV cell: quoted when needed, and never a formula or a control sequence. */
+export function csvCell(raw: string): string {
+  // A page title's terminal escape sequences or bidi overrides would act in a terminal or viewer.
+  const s = stripControls(raw);
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
 export function batchCsv(rows: BatchRow[]): string {
-  const esc = (raw: string) => {
-    // A page title's terminal escape sequences or bidi overrides would act in a terminal or viewer.
-    const s = stripControls(raw);
-    const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [HEADERS, ...rows.map(cells)].map((row) => row.map(esc).join(',')).join('\r\n') + '\r\n';
+  return [HEADERS, ...rows.map(cells)].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

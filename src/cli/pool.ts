@@ -16,6 +16,8 @@ export interface PoolOptions {
   jobs: number;
   /** The script a worker runs (the built CLI itself); without it the run is sequential. */
   workerScript?: URL;
+  /** Called as each file is done (progress for long folders). */
+  onResult?: (result: FileResult, done: number, total: number) => void;
 }
 
 /**
@@ -32,6 +34,8 @@ export async function analyseFiles(jobs: FileJob[], options: PoolOptions): Promi
   const threads = Math.min(options.jobs, jobs.length);
   const results = new Array<FileResult>(jobs.length);
   const script = options.workerScript;
+  let done = 0;
+  const finished = (r: FileResult) => options.onResult?.(r, ++done, jobs.length);
   if (threads > 1 && script) {
     let next = 0;
     const runWorker = () =>
@@ -48,6 +52,7 @@ export async function analyseFiles(jobs: FileJob[], options: PoolOptions): Promi
         };
         worker.on('message', (r: FileResult) => {
           results[current] = r;
+          finished(r);
           feed();
         });
         worker.on('error', (e) => {
@@ -60,7 +65,11 @@ export async function analyseFiles(jobs: FileJob[], options: PoolOptions): Promi
       });
     await Promise.all(Array.from({ length: threads }, runWorker));
   }
-  for (let i = 0; i < jobs.length; i++) results[i] ??= await analyseFile(jobs[i]!);
+  for (let i = 0; i < jobs.length; i++) {
+    if (results[i]) continue;
+    results[i] = await analyseFile(jobs[i]!);
+    finished(results[i]!);
+  }
   return results;
 }
 

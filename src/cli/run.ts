@@ -14,15 +14,13 @@ import { critiqueToMarkdown } from '../analysis/markdown';
 import { batchCsv, batchMarkdown, type BatchRow } from './batch-table';
 import { analyseFiles, defaultJobs } from './pool';
 import { readLensFile } from './lens-file';
+import { runAudit } from './audit';
+import type { CliIO } from './io';
 
-export interface CliIO {
-  stdout(s: string): void;
-  stderr(s: string): void;
-  /** The built CLI script, for worker threads in batch runs; without it files run one after another. */
-  workerScript?: URL;
-}
+export type { CliIO };
 
 export const USAGE = `Usage: critical-reader [options] FILE|FOLDER…
+       critical-reader audit [options] REVIEW STUDIES_FOLDER   (critical-reader audit --help)
 
 Analyses saved publisher pages (.html, .htm) and PDFs, and prints a critique:
 how key terms are used and defined, reference-year spread against the search
@@ -149,6 +147,7 @@ async function walk(dir: string, unreadable: string[], seen = new Set<string>())
 }
 
 export async function runCli(args: string[], io: CliIO): Promise<number> {
+  if (args[0] === 'audit') return runAudit(args.slice(1), io, async (folder, unreadable) => (await expandInputs([folder], unreadable)).files);
   if (args.includes('-h') || args.includes('--help')) {
     io.stdout(USAGE);
     return 0;
