@@ -170,13 +170,14 @@ function benchAdversarial(): void {
 async function main(): Promise<void> {
   console.log('# Critical Reader benchmark');
   console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-  // `npm run bench -- pdf` (or html, extension) runs only the sections named.
+  // `npm run bench -- pdf` (or html, gold, adversarial, audit, extension) runs only the sections named.
   const wanted = process.argv.slice(2);
   const runs = (section: string) => wanted.length === 0 || wanted.includes(section);
   if (runs('html')) benchHtml();
   if (runs('gold')) benchGold();
   if (runs('adversarial')) benchAdversarial();
   if (runs('pdf')) await (await import('./bench-pdf')).benchPdf(CORPUS, table, quantile);
+  if (runs('audit')) (await import('./bench-audit')).benchAudit(table);
   if (runs('extension')) await benchExtensionTable();
 }
 

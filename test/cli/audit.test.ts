@@ -117,3 +117,12 @@ describe('critical-reader audit', () => {
     expect((await audit(review)).code).toBe(2);
   });
 });
+
+describe('matching by DOI', () => {
+  it('takes a DOI whole, not as the start of a longer one', async () => {
+    const { containsDoi } = await import('../../src/analysis/study-audit/match');
+    expect(containsDoi('Smith, J. (2020). Title. Journal. https://doi.org/10.5555/x.1.', '10.5555/x.1')).toBe(true);
+    expect(containsDoi('Smith, J. (2020). Title. Journal. https://doi.org/10.5555/x.10', '10.5555/x.1')).toBe(false);
+    expect(containsDoi('Smith, J. (2020). Title. doi:10.5555/X.1/abc', '10.5555/x.1')).toBe(false);
+  });
+});

@@ -25,6 +25,12 @@ export function titleOverlap(studyTitle: string, entry: string): number {
   return n / t.size;
 }
 
+/** The DOI whole in the entry: "10.1/x.1" is not in "10.1/x.10" (a final full stop may follow). */
+export function containsDoi(entry: string, doi: string): boolean {
+  const escaped = doi.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${escaped}(?![\\w/-]|\\.\\w)`).test(entry.toLowerCase());
+}
+
 export function matchStudies(rows: readonly StudyRow[], profiles: readonly (StudyProfile | null)[]): { matches: StudyMatch[]; unmatchedFiles: number[]; unmatchedRows: number[] } {
   const matches: StudyMatch[] = [];
   const rowTaken = new Set<number>();
@@ -35,7 +41,7 @@ export function matchStudies(rows: readonly StudyRow[], profiles: readonly (Stud
     fileTaken.add(file);
   };
   const passes: [MatchedBy, (r: StudyRow, p: StudyProfile) => boolean][] = [
-    ['DOI', (r, p) => !!p.doi && !!r.entry && r.entry.toLowerCase().includes(p.doi.toLowerCase())],
+    ['DOI', (r, p) => !!p.doi && !!r.entry && containsDoi(r.entry, p.doi)],
     ['title', (r, p) => !!p.title && titleOverlap(p.title, r.entry ?? r.title) >= 0.8],
     ['first author and year', (r, p) => !!p.firstAuthor && p.year !== null && p.year === r.year && p.firstAuthor.toLowerCase() === r.firstAuthor?.toLowerCase()],
   ];
