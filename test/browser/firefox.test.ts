@@ -1,0 +1,161 @@
+/**
+ * The extension in real Firefox (Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core,
+ * with dist/firefox installed as a temporary add-on): the sidebar opens on a publisher page with
+ * the engine's findings, a note comes back after a reload, and the PDF viewer reads a PDF and
+ * highlights it.
+ *
+ * Firefox gives an add-on a random internal UUID per profile; the `extensions.webextensions.uuids`
+ * preference fixes it so the test can open the add-on's own pages. The sidebar is opened the way a
+ * reader makes it open by itself: by adding the site in the options page (Firefox asks for the
+ * site's permission; `extensions.webextOptionalPermissionPrompts: false` answers yes, as the reader
+ * would). Firefox's remote agent refuses to navigate to add-on pages unless started with
+ * `--remote-allow-system-access`; even then puppeteer sees no load event for them, so
+ * `openAddonPage` waits for the page itself instead.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analysePaper } from '../../src/analysis/engine';
+import { extractHtml } from '../../src/extract/html';
+import { parseHtmlInNode } from '../../src/extract/html/node-dom';
+import { makeFixtures } from '../viewer/make-fixtures';
+import { ensureBuilt, PROJECT_ROOT, startServer, type TestServer } from './harness';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const ADDON_ID = 'critical-reader@critical-reader.local';
+const UUID = '5f0c9a3e-2b7d-4c1a-8e6f-3d9b1a7c2e40';
+const addonUrl = (path: string) => `moz-extension://${UUID}/${path}`;
+const EXAMPLE = 'examples/digital-peer-support-meta-analysis.html';
+const TIMEOUT = 120_000;
+
+let browser: Browser;
+let server: TestServer;
+let pdfDir: string;
+
+beforeAll(async () => {
+  ensureBuilt();
+  if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX} (apt-get install firefox-esr, or set FIREFOX_PATH).`);
+  pdfDir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'cr-ff-pdf-'));
+  await makeFixtures(pdfDir);
+  server = await startServer({ '/examples': join(PROJECT_ROOT, 'examples'), '/pdf': pdfDir });
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
+  });
+  await browser.installExtension(join(PROJECT_ROOT, 'dist/firefox'));
+}, TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openAddonPage(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  const url = addonUrl(path);
+  await page.goto(url, { timeout: 5_000 }).catch(() => undefined);
+  await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 30_000 }, url);
+  return page;
+}
+
+async function allowSite(origin: string): Promise<void> {
+  const options = await openAddonPage('options/options.html');
+  await (await options.$('#auto-scan-input'))!.type(origin);
+  const add = await options.evaluateHandle(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Add site'))!);
+  await add.click();
+  // The background registers the site's content script once the permission is granted.
+  await options.waitForFunction(
+    async () => {
+      const api = (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> } } }).browser;
+      return (await api.scripting.getRegisteredContentScripts()).some((c) => c.matches?.includes('http://127.0.0.1/*'));
+    },
+    { timeout: 30_000, polling: 200 },
+  );
+  await options.close();
+}
+
+async function sidebarText(page: Page): Promise<string> {
+  return page.evaluate(() => (document.querySelector('critical-reader-sidebar')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
+}
+
+describe('Critical Reader in Firefox', () => {
+  it('opens the sidebar on a site the reader added, with the findings the engine finds', { timeout: TIMEOUT }, async () => {
+    await allowSite(server.origin);
+    const url = `${server.origin}/${EXAMPLE}`;
+    const expected = analysePaper(extractHtml(parseHtmlInNode(readFileSync(join(PROJECT_ROOT, EXAMPLE), 'utf8')), url));
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('critical-reader-sidebar[data-state="ready"]', { timeout: 60_000 });
+    await page.waitForSelector('critical-reader-sidebar >>> [data-finding-id]');
+    const ids = await page.$$eval('critical-reader-sidebar >>> [data-finding-id]', (els) => [...new Set(els.map((e) => e.getAttribute('data-finding-id')))]);
+    expect(ids.sort()).toEqual(expected.findings.map((f) => f.id).sort());
+    expect(await sidebarText(page)).toContain(expected.audit!.summary);
+    await page.close();
+  });
+
+  // Runs after the test above, which added the test server's site for automatic scanning.
+  it('keeps a note on selected text across a reload', { timeout: TIMEOUT }, async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/${EXAMPLE}`);
+    await page.waitForSelector('critical-reader-sidebar >>> [data-finding-id]', { timeout: 60_000 });
+    await (await page.waitForSelector('critical-reader-sidebar >>> [role="tab"]::-p-text(Notes)'))!.click();
+    await page.waitForSelector('critical-reader-sidebar >>> [data-action="add-note"]');
+    const quote = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('article p, main p, p')].find((el) => (el.textContent ?? '').trim().length > 200)!;
+      const text = [...p.childNodes].find((n): n is Text => n.nodeType === 3 && (n as Text).data.trim().length > 60)!;
+      const start = text.data.search(/\S/);
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + 40);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return range.toString();
+    });
+    await (await page.waitForSelector('critical-reader-sidebar >>> [data-action="add-note"]'))!.click();
+    const pending = await page.waitForSelector('critical-reader-sidebar >>> form.note-form blockquote');
+    expect(await pending!.evaluate((el) => el.textContent)).toBe(quote.trim());
+    await (await page.waitForSelector('critical-reader-sidebar >>> form.note-form textarea'))!.type('Which protocol does this follow?');
+    await (await page.waitForSelector('critical-reader-sidebar >>> form.note-form button[type="submit"]'))!.click();
+    await page.waitForFunction(() => (document.querySelector('critical-reader-sidebar')?.shadowRoot?.textContent ?? '').includes('Note saved.'), { timeout: 10_000 }).catch(async () => {
+      throw new Error(`note not saved; the sidebar says: ${(await sidebarText(page)).replace(/^.*?(?=Overview)/, '').slice(0, 600)}`);
+    });
+    await page.waitForSelector('critical-reader-sidebar >>> .notes-list .reader-note');
+
+    await page.reload();
+    await page.waitForSelector('critical-reader-sidebar >>> [data-finding-id]', { timeout: 60_000 });
+    await (await page.waitForSelector('critical-reader-sidebar >>> [role="tab"]::-p-text(Notes)'))!.click();
+    const note = await page.waitForSelector('critical-reader-sidebar >>> .notes-list .reader-note');
+    const text = await note!.evaluate((el) => el.textContent ?? '');
+    expect(text).toContain('Which protocol does this follow?');
+    expect(text.replace(/\s+/g, ' ')).toContain(quote.trim().slice(0, 20));
+    await page.close();
+  });
+
+  it('reads a PDF in the viewer and highlights its terms', { timeout: TIMEOUT }, async () => {
+    const page = await openAddonPage(`viewer/viewer.html?file=${encodeURIComponent(`${server.origin}/pdf/peer-support-paper.pdf`)}`);
+    // Add-on pages: puppeteer's selector waits do not reach them here; poll the page itself (the
+    // critique sits in #sidebar's shadow root).
+    await page.waitForFunction(() => document.body.dataset.state === 'analysed', { timeout: 60_000 });
+    await page.waitForFunction(() => document.getElementById('sidebar')?.shadowRoot?.querySelector('[data-finding-id]') != null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('.page[data-page-number="1"] .cr-hl-term') !== null, { timeout: 30_000 });
+    const covered = await page.evaluate(() => {
+      const hl = document.querySelector('.page[data-page-number="1"] .cr-hl-term')!.getBoundingClientRect();
+      const x = hl.left + hl.width / 2;
+      const y = hl.top + hl.height / 2;
+      const span = [...document.querySelectorAll('.page[data-page-number="1"] .textLayer span')].find((s) => {
+        const r = s.getBoundingClientRect();
+        return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+      });
+      return span?.textContent ?? '';
+    });
+    expect(covered.toLowerCase()).toMatch(/peer|digital|lived/);
+    await page.close();
+  });
+});
