@@ -9,7 +9,7 @@ import type { Paper } from '../analysis/model';
 import { extractHtmlInSlices } from '../extract/html';
 import { sendMessage } from '../shared/messages';
 import { documentKeyFor } from '../shared/notes-store';
-import { loadSidebarPrefs, saveSidebarPrefs } from '../shared/sidebar-prefs';
+import { loadSidebarPrefs, updateSidebarPrefs } from '../shared/sidebar-prefs';
 import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { mountSidebar, type MountedSidebar, type SidebarLayout } from '../sidebar/mount';
@@ -94,6 +94,8 @@ class PageSidebar {
         critique,
         host: this.highlighter,
         initialWidth: prefs.width,
+        initialHidden: prefs.hiddenCategories,
+        onHiddenChange: (hiddenCategories) => void updateSidebarPrefs({ hiddenCategories }),
         onClose: () => this.close(),
         onLayoutChange: (layout) => this.layout(layout),
         ...(settings ? { colours: settings.colours } : {}),
@@ -152,7 +154,7 @@ class PageSidebar {
     if (!this.host) return;
     setImportant(this.host, { width: `${width}px` });
     this.pushPage(width);
-    if (!collapsed) void saveSidebarPrefs({ width });
+    if (!collapsed) void updateSidebarPrefs({ width });
   }
 
   /** Side by side: the page gets a right margin as wide as the sidebar. */

@@ -6,3 +6,6 @@ export type HighlightCategory =
   | 'statement'     // declarations found (positionality, involvement, COI, funding)
   | 'concern'       // evidence of findings (mixed senses, automated peers, population mismatch…)
   | 'note';         // the reader's own highlights/notes
+
+/** Display and paint order of the categories. */
+export const CATEGORY_ORDER: HighlightCategory[] = ['term', 'definition', 'dates', 'statement', 'concern', 'note'];

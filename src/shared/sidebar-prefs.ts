@@ -1,24 +1,32 @@
 /**
- * How the reader left the sidebar (its width), kept in storage.local on this machine only. The
- * reader's real settings (lenses, colours, auto-scan sites) live in ./reader-settings.ts.
+ * How the reader left the sidebar (its width, the highlight categories switched off), kept in
+ * storage.local on this machine only. The reader's real settings (lenses, colours, auto-scan sites)
+ * live in ./reader-settings.ts.
  */
+import { CATEGORY_ORDER, type HighlightCategory } from './highlight-category';
 import { getStorage, type KeyValueStorage } from './storage';
 
 export interface SidebarPrefs {
   /** Sidebar width in CSS pixels. */
   width: number;
+  /** Highlight categories the reader switched off in the sidebar. */
+  hiddenCategories: HighlightCategory[];
 }
 
-export const DEFAULT_SIDEBAR_PREFS: SidebarPrefs = { width: 420 };
+export const DEFAULT_SIDEBAR_PREFS: SidebarPrefs = { width: 420, hiddenCategories: [] };
 
 const KEY = 'sidebarPrefs';
 
 export async function loadSidebarPrefs(storage: KeyValueStorage = getStorage()): Promise<SidebarPrefs> {
   const stored = (await storage.get<Partial<SidebarPrefs>>(KEY)) ?? {};
   const width = typeof stored.width === 'number' && Number.isFinite(stored.width) ? stored.width : DEFAULT_SIDEBAR_PREFS.width;
-  return { width };
+  const known = new Set<string>(CATEGORY_ORDER);
+  const hiddenCategories = Array.isArray(stored.hiddenCategories) ? stored.hiddenCategories.filter((c): c is HighlightCategory => known.has(c)) : [];
+  return { width, hiddenCategories };
 }
 
-export async function saveSidebarPrefs(prefs: SidebarPrefs, storage: KeyValueStorage = getStorage()): Promise<void> {
-  await storage.set(KEY, prefs);
+/** Changes some preferences, keeping the others as stored. */
+export async function updateSidebarPrefs(patch: Partial<SidebarPrefs>, storage: KeyValueStorage = getStorage()): Promise<void> {
+  const current = await loadSidebarPrefs(storage);
+  await storage.set(KEY, { ...current, ...patch });
 }

@@ -17,6 +17,8 @@ export interface SidebarContextValue {
   reveal(target: HighlightTarget | null): void;
   /** Announce a short message in the live region. */
   announce(message: string): void;
+  /** A note was deleted: offer to bring it back. */
+  deleted(note: ReaderNote): void;
 }
 
 export const SidebarContext = createContext<SidebarContextValue | null>(null);

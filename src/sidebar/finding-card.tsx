@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Finding } from '../analysis/critique';
 import { KIND_LABELS, SEVERITY_LABELS } from '../analysis/labels';
 import { useSidebar } from './context';
+import { NoteItem } from './note-item';
 import { saveFailure } from './save-failure';
 import { evidenceId, evidenceTarget } from './targets';
 
@@ -92,9 +93,7 @@ export function FindingCard({ finding }: FindingCardProps) {
       {attached.length > 0 && (
         <ul class="attached-notes" aria-label="Your notes on this finding">
           {attached.map((n) => (
-            <li key={n.id} class="reader-note">
-              {n.text}
-            </li>
+            <NoteItem key={n.id} note={n} withQuote={false} />
           ))}
         </ul>
       )}

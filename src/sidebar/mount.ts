@@ -9,6 +9,7 @@ import { NotesStore } from '../shared/notes-store';
 import type { HighlightColours } from '../shared/colour-contrast';
 import { Sidebar, type SidebarLayout } from './sidebar';
 import type { DocumentHost } from './host';
+import type { HighlightCategory } from '../shared/highlight-category';
 import css from './sidebar.css?inline';
 
 export type { SidebarLayout } from './sidebar';
@@ -21,6 +22,9 @@ export interface MountSidebarProps {
   /** Width/collapsed changes (drag handle, keyboard, collapse button), so the embedder can push the page. */
   onLayoutChange?: (layout: SidebarLayout) => void;
   initialWidth?: number;
+  /** Highlight categories switched off, and where to keep the reader's changes to them. */
+  initialHidden?: readonly HighlightCategory[];
+  onHiddenChange?: (hidden: HighlightCategory[]) => void;
   /** Defaults to storage.local under `host.documentKey`. */
   notes?: NotesStore;
   /** The reader's highlight colours (settings), for the sidebar's legend swatches. */
@@ -53,6 +57,8 @@ export function mountSidebar(container: HTMLElement | ShadowRoot, props: MountSi
         onClose: props.onClose,
         onLayoutChange: props.onLayoutChange,
         initialWidth: props.initialWidth,
+        initialHidden: props.initialHidden,
+        onHiddenChange: props.onHiddenChange,
       }),
       root,
     );

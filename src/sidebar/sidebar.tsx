@@ -11,6 +11,7 @@ import type { Paper } from '../analysis/model';
 import type { ReaderNote } from '../analysis/reader-notes';
 import type { NotesStore } from '../shared/notes-store';
 import { SidebarContext, type SidebarContextValue } from './context';
+import { saveFailure } from './save-failure';
 import { copyText, downloadText, exportFileName, jsonFor, markdownFor } from './export';
 import type { DocumentHost, HighlightCategory, HighlightTarget } from './host';
 import { DatesPanel } from './panels/dates';
@@ -35,7 +36,13 @@ export interface SidebarProps {
   onClose?: (() => void) | undefined;
   onLayoutChange?: ((layout: SidebarLayout) => void) | undefined;
   initialWidth?: number | undefined;
+  /** Highlight categories the reader switched off last time (kept per reader, not per page). */
+  initialHidden?: readonly HighlightCategory[] | undefined;
+  onHiddenChange?: ((hidden: HighlightCategory[]) => void) | undefined;
 }
+
+/** How long "Undo" stays offered after a note is deleted. */
+const UNDO_MS = 15_000;
 
 type TabId = 'overview' | 'terms' | 'definitions' | 'dates' | 'studies' | 'statements' | 'notes';
 
@@ -63,7 +70,8 @@ export function Sidebar(props: SidebarProps) {
   const [status, setStatus] = useState('');
   const [width, setWidth] = useState(clampWidth(props.initialWidth ?? 420));
   const [collapsed, setCollapsed] = useState(false);
-  const [hidden, setHidden] = useState<Set<HighlightCategory>>(new Set());
+  const [hidden, setHidden] = useState<Set<HighlightCategory>>(() => new Set(props.initialHidden ?? []));
+  const [undoable, setUndoable] = useState<ReaderNote | null>(null);
   const verdict = useMemo(() => assessArticle(paper), [paper]);
   const [forceAnalysis, setForceAnalysis] = useState(false);
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -82,6 +90,17 @@ export function Sidebar(props: SidebarProps) {
   useEffect(() => {
     host.setHighlights(highlightGroups(critique, notes));
   }, [host, critique, notes]);
+
+  // Categories the reader switched off last time stay off.
+  useEffect(() => {
+    for (const cat of hidden) host.setCategoryVisible(cat, false);
+  }, [host]);
+
+  useEffect(() => {
+    if (!undoable) return;
+    const timer = setTimeout(() => setUndoable(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undoable]);
 
   useEffect(() => {
     props.onLayoutChange?.({ width: collapsed ? COLLAPSED_WIDTH : width, collapsed });
@@ -103,7 +122,21 @@ export function Sidebar(props: SidebarProps) {
     [host, announce],
   );
 
-  const ctx: SidebarContextValue = { paper, critique, host, store, notes, reveal, announce };
+  const deleted = useCallback((note: ReaderNote) => setUndoable(note), []);
+  const undoDelete = async () => {
+    const note = undoable;
+    if (!note) return;
+    setUndoable(null);
+    try {
+      // Same id and creation time: the note comes back where it was, under its finding or passage.
+      await store.add(note);
+      announce('Note restored.');
+    } catch (e) {
+      announce(saveFailure(e, 'The note was not restored', false));
+    }
+  };
+
+  const ctx: SidebarContextValue = { paper, critique, host, store, notes, reveal, announce, deleted };
 
   const toggleCategory = (cat: HighlightCategory) => {
     const next = new Set(hidden);
@@ -111,6 +144,7 @@ export function Sidebar(props: SidebarProps) {
     else next.add(cat);
     setHidden(next);
     host.setCategoryVisible(cat, !next.has(cat));
+    props.onHiddenChange?.([...next]);
   };
 
   const copy = async () => {
@@ -261,6 +295,14 @@ export function Sidebar(props: SidebarProps) {
             <active.Panel />
           )}
         </div>
+        {undoable && (
+          <p class="undo-bar">
+            Note deleted.{' '}
+            <button type="button" onClick={() => void undoDelete()} data-action="undo-delete">
+              Undo
+            </button>
+          </p>
+        )}
         <p class="status" role="status" aria-live="polite">
           {status}
         </p>

@@ -4,9 +4,10 @@
  */
 import type { Critique, Evidence, Occurrence } from '../analysis/critique';
 import type { ReaderNote } from '../analysis/reader-notes';
+import { CATEGORY_ORDER } from '../shared/highlight-category';
 import type { HighlightCategory, HighlightGroup, HighlightTarget } from './host';
 
-export const CATEGORY_ORDER: HighlightCategory[] = ['term', 'definition', 'dates', 'statement', 'concern', 'note'];
+export { CATEGORY_ORDER } from '../shared/highlight-category';
 
 export const CATEGORY_LABELS: Record<HighlightCategory, string> = {
   term: 'Term uses',

@@ -21,10 +21,12 @@ import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { NotesStore } from '../shared/notes-store';
 import { mountSidebar, type MountedSidebar } from '../sidebar/mount';
-import { highlightSpecs, saveWithHighlights, type NoteToWrite } from './annotated-pdf';
+import { DEFAULT_SIDEBAR_PREFS, loadSidebarPrefs, updateSidebarPrefs } from '../shared/sidebar-prefs';
+import { highlightSpecs, saveWithHighlights } from './annotated-pdf';
+import { notesToWrite } from './notes-to-write';
 import { LoadFailure, isChromium, loadBytes, sourceName, type PdfSource } from './load-source';
 import { askPassword } from './password-form';
-import { PdfDocumentHost, blockSpan, isPdfBlock, pdfDocumentKey } from './pdf-host';
+import { PdfDocumentHost, pdfDocumentKey } from './pdf-host';
 import { installShortcuts } from './shortcuts';
 import { showMessage, hideMessage } from './message';
 import './viewer.css';
@@ -54,6 +56,7 @@ interface Session {
   name: string;
   password?: string;
   paper?: Paper;
+  critique?: Critique;
   host?: PdfDocumentHost;
   sidebar?: MountedSidebar;
   extraction?: AbortController;
@@ -199,9 +202,12 @@ async function analyse(s: Session, source: PdfSource): Promise<void> {
   s.paper = paper;
   const critique = await analyseOffThread(paper);
   if (session !== s) return;
+  s.critique = critique;
   performance.measure('cr:analysed', 'cr:extract-start');
   const host = new PdfDocumentHost(doc, pdfViewer, eventBus, paper, container);
   s.host = host;
+  const prefs = await loadSidebarPrefs().catch(() => DEFAULT_SIDEBAR_PREFS);
+  if (session !== s) return;
   const aside = $('sidebar');
   aside.hidden = false;
   document.body.classList.add('with-sidebar');
@@ -213,6 +219,8 @@ async function analyse(s: Session, source: PdfSource): Promise<void> {
     host,
     onClose: () => toggleSidebar(false),
     initialWidth: 400,
+    initialHidden: prefs.hiddenCategories,
+    onHiddenChange: (hiddenCategories) => void updateSidebarPrefs({ hiddenCategories }),
     // The sidebar sits beside the pages, never over them: follow its width (drag handle, collapse).
     onLayoutChange: ({ width }) => {
       document.documentElement.style.setProperty('--cr-sidebar-w', `${width}px`);
@@ -256,7 +264,9 @@ onSettingsChanged((settings) => {
   const seq = ++reanalysisSeq;
   void analyseOffThread(s.paper).then(
     (critique) => {
-      if (session === s && seq === reanalysisSeq) s.sidebar?.update(critique);
+      if (session !== s || seq !== reanalysisSeq) return;
+      s.critique = critique;
+      s.sidebar?.update(critique);
     },
     () => undefined,
   );
@@ -336,13 +346,7 @@ async function downloadAnnotated(): Promise<void> {
   let task: PDFDocumentLoadingTask | null = null;
   try {
     const notes = await new NotesStore(pdfDocumentKey(s.doc)).list();
-    const toWrite: NoteToWrite[] = [];
-    for (const n of notes) {
-      const block = n.anchor ? s.paper.blocks[n.anchor.blockId] : undefined;
-      if (!n.anchor || !isPdfBlock(block)) continue;
-      const text = [n.category ? `[${n.category}]` : '', n.text].filter(Boolean).join(' ');
-      toWrite.push({ page: block.anchor.page, block: blockSpan(block), start: n.anchor.start, end: n.anchor.end, note: text, color: [255, 170, 0] });
-    }
+    const { toWrite, unplaced: noPlace } = notesToWrite(notes, s.paper, s.critique?.findings ?? []);
     // A separate copy of the document, so the viewer's own annotation storage is never touched.
     task = pdfjs.getDocument({ data: await s.doc.getData(), password: s.password, ...PDFJS_ASSETS });
     const copy = await task.promise;
@@ -356,7 +360,7 @@ async function downloadAnnotated(): Promise<void> {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    const skipped = notes.filter((n) => !n.anchor).length + unplaced;
+    const skipped = noPlace + unplaced;
     button.title = `${specs.length} highlight${specs.length === 1 ? '' : 's'} written${skipped ? `; ${skipped} note(s) without a place in the text were left out` : ''}.`;
   } catch (e) {
     showMessage({ title: 'The annotated PDF could not be saved', text: (e as Error).message || String(e) });

@@ -147,6 +147,15 @@ describe('Critical Reader in Chromium', () => {
       await sidebar(page).locator('.highlight-toggles summary').click();
       await sidebar(page).locator('input[data-category="term"]').click();
       expect(await hasHighlight(page, 'critical-reader-term')).toBe(false);
+      // The choice is the reader's, not the page's: a sidebar opened on another tab starts with it.
+      const again = await openPage(p.url);
+      await openSidebar(ext, again);
+      await sidebar(again).locator('.highlight-toggles summary').click();
+      await expect.poll(() => sidebar(again).locator('input[data-category="term"]').isChecked()).toBe(false);
+      expect(await hasHighlight(again, 'critical-reader-term')).toBe(false);
+      await sidebar(again).locator('input[data-category="term"]').click();
+      await again.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('critical-reader-term'));
+      await again.close();
       await sidebar(page).locator('input[data-category="term"]').click();
       expect(await hasHighlight(page, 'critical-reader-term')).toBe(true);
       // Next/previous steps through one term's uses.
@@ -224,7 +233,18 @@ describe('Critical Reader in Chromium', () => {
     await openSidebar(ext, second);
     await selectTab(second, 'Notes');
     await expect.poll(() => sidebar(second).locator('.notes-list .reader-note').count()).toBe(1);
-    await sidebar(second).locator('.notes-list button', { hasText: 'Delete' }).click();
+    // Edit in place; the first tab follows.
+    await sidebar(second).locator('.notes-list [data-action="edit-note"]').click();
+    await sidebar(second).locator('.notes-list form.note-edit textarea').fill('Checked: it follows the 2019 protocol.');
+    await sidebar(second).locator('.notes-list form.note-edit button[type="submit"]').click();
+    await expect.poll(() => sidebar(page).locator('.notes-list .reader-note .note-text').textContent()).toBe('Checked: it follows the 2019 protocol.');
+    // Delete, then Undo brings it back, highlight and all.
+    await sidebar(second).locator('.notes-list [data-action="delete-note"]').click();
+    await expect.poll(() => sidebar(second).locator('.notes-list .reader-note').count()).toBe(0);
+    await sidebar(second).locator('[data-action="undo-delete"]').click();
+    await expect.poll(() => sidebar(second).locator('.notes-list .reader-note .note-text').textContent()).toBe('Checked: it follows the 2019 protocol.');
+    await second.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('critical-reader-note'));
+    await sidebar(second).locator('.notes-list [data-action="delete-note"]').click();
     await expect.poll(() => sidebar(second).locator('.notes-list .reader-note').count()).toBe(0);
     await second.close();
     await page.close();

@@ -141,12 +141,23 @@ describe('PDF viewer', () => {
     await poll(() => page.locator('.cr-hl-note').count()).toBeGreaterThan(0);
     expect(await page.locator('img[src=x]').count()).toBe(0);
 
+    // A note on a finding with evidence in the text: listed in the Notes tab, written into the PDF there.
+    await sidebar.locator('[role=tab]', { hasText: 'Overview' }).click();
+    const card = sidebar.locator('article.finding:has([data-reveal])').first();
+    await card.locator('.finding-actions button', { hasText: 'Add note' }).click();
+    await card.locator('.note-form textarea').fill('Who counts as a peer here?');
+    await card.locator('.note-form button', { hasText: 'Save note' }).click();
+    await poll(() => card.locator('.attached-notes .reader-note').count()).toBe(1);
+    await sidebar.locator('[role=tab]', { hasText: 'Notes' }).click();
+    await poll(() => sidebar.locator('.finding-notes-list .reader-note').count()).toBe(1);
+
     // The Markdown export carries the note and cites every quote with its page.
     const [md] = await Promise.all([page.waitForEvent('download'), sidebar.locator('[data-action="download-md"]').click()]);
     const mdPath = join(dir, 'critique.md');
     await md.saveAs(mdPath);
     const markdown = readFileSync(mdPath, 'utf8');
     expect(markdown).toContain('Measured how?');
+    expect(markdown).toContain('Who counts as a peer here?');
     expect(markdown).toMatch(/p\. 1\b/);
     expect(markdown).toMatch(/p\. 2\b/);
 
@@ -169,7 +180,9 @@ describe('PDF viewer', () => {
           return { page: i + 1, contents: s('Contents'), author: s('T'), quads: d.lookupMaybe(PDFName.of('QuadPoints'), PDFArray)?.size() ?? 0 };
         });
     });
-    expect(highlights).toEqual([{ page: 1, contents: '[question] Measured how? <img src=x onerror=alert(1)>', author: 'Critical Reader reader', quads: 8 }]);
+    expect(highlights).toContainEqual({ page: 1, contents: '[question] Measured how? <img src=x onerror=alert(1)>', author: 'Critical Reader reader', quads: 8 });
+    expect(highlights).toHaveLength(2);
+    expect(highlights.find((h) => h.contents.endsWith('Who counts as a peer here?'))?.contents).toMatch(/^\[[A-Z][^\]]+: .+\] Who counts as a peer here\?$/);
 
     // Reload and reopen the same bytes from another path: the note comes back.
     const copy = join(dir, 'renamed copy.pdf');
@@ -178,8 +191,8 @@ describe('PDF viewer', () => {
     await openFile(page, copy);
     await waitForState(page, 'analysed');
     await sidebar.locator('[role=tab]', { hasText: 'Notes' }).click();
-    await poll(() => sidebar.locator('.reader-note').count()).toBe(1);
-    expect(await sidebar.locator('.reader-note').innerText()).toContain('Measured how?');
+    await poll(() => sidebar.locator('.notes-list .reader-note').count()).toBe(1);
+    expect(await sidebar.locator('.notes-list .reader-note').innerText()).toContain('Measured how?');
     await poll(() => page.locator('.cr-hl-note').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();

@@ -251,6 +251,74 @@ describe('sidebar', () => {
     expect(($('form.note-form textarea') as HTMLTextAreaElement).value).toBe('Keep me');
   });
 
+  it('edits a note in place, deletes it and brings it back with Undo', async () => {
+    await store.add({ text: 'First thought', quote: 'met participants weekly', anchor: { blockId: 1, start: 21, end: 44 }, section: 'Introduction' });
+    mount();
+    await flush();
+    await click(tab('Notes'));
+    await vi.waitFor(() => expect($$('.notes-list .reader-note')).toHaveLength(1));
+    await click($('.notes-list [data-action="edit-note"]'));
+    const area = $('.notes-list form.note-edit textarea') as HTMLTextAreaElement;
+    expect(area.value).toBe('First thought');
+    area.value = 'Second thought, after the methods';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    ($('.notes-list form.note-edit') as HTMLFormElement).requestSubmit();
+    await vi.waitFor(async () => expect((await store.list())[0]?.text).toBe('Second thought, after the methods'));
+    await vi.waitFor(() => expect($('.notes-list .note-text')?.textContent).toBe('Second thought, after the methods'));
+    const [edited] = await store.list();
+
+    await click($('.notes-list [data-action="delete-note"]'));
+    await vi.waitFor(() => expect($$('.notes-list .reader-note')).toHaveLength(0));
+    expect(await store.list()).toEqual([]);
+    await click($('[data-action="undo-delete"]'));
+    await vi.waitFor(async () => expect(await store.list()).toEqual([edited]));
+    await vi.waitFor(() => expect($$('.notes-list .reader-note')).toHaveLength(1));
+    expect($('[data-action="undo-delete"]')).toBeNull();
+  });
+
+  it('lists notes written on findings in the Notes tab, with the finding, editable there and on the card', async () => {
+    mount();
+    await flush();
+    const card = '[data-finding-id="definition-gap:lens:peer"]';
+    await click($$(`${card} .finding-actions button`).find((b) => b.textContent === 'Add note')!);
+    const area = $(`${card} .note-form textarea`) as HTMLTextAreaElement;
+    area.value = 'The review never says who counts as a peer.';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    await click($$(`${card} .note-form button`).find((b) => b.textContent === 'Save note')!);
+    await vi.waitFor(() => expect($$(`${card} .attached-notes .reader-note`)).toHaveLength(1));
+    expect($(`${card} .attached-notes [data-action="edit-note"]`)).not.toBeNull();
+
+    await click(tab('Notes'));
+    const listed = $$('.finding-notes-list .reader-note');
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.querySelector('.note-context')?.textContent).toContain('never defined');
+    expect(listed[0]!.textContent).toContain('The review never says who counts as a peer.');
+    await click(listed[0]!.querySelector('[data-action="edit-note"]'));
+    const edit = $('.finding-notes-list form.note-edit textarea') as HTMLTextAreaElement;
+    edit.value = 'Nor whether a chatbot can be one.';
+    edit.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    ($('.finding-notes-list form.note-edit') as HTMLFormElement).requestSubmit();
+    await vi.waitFor(async () => expect(await store.list()).toMatchObject([{ findingId: 'definition-gap:lens:peer', text: 'Nor whether a chatbot can be one.' }]));
+    await click($('.finding-notes-list [data-action="delete-note"]'));
+    await vi.waitFor(() => expect($$('.finding-notes-list .reader-note')).toHaveLength(0));
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('starts with the highlight categories the reader switched off last time, and reports changes', async () => {
+    const changes: HighlightCategory[][] = [];
+    mounted = mountSidebar(container, { paper: articlePaper(), critique: critiqueFor(articlePaper()), host, notes: store, initialHidden: ['term'], onHiddenChange: (h) => changes.push(h) });
+    await flush();
+    expect(host.visibility).toContainEqual(['term', false]);
+    expect(($('input[data-category="term"]') as HTMLInputElement).checked).toBe(false);
+    await click($('input[data-category="dates"]'));
+    expect(changes.at(-1)?.sort()).toEqual(['dates', 'term']);
+    await click($('input[data-category="term"]'));
+    expect(changes.at(-1)).toEqual(['dates']);
+  });
+
   it('records agree/disagree on a finding, toggling off on a second press', async () => {
     mount();
     await flush();

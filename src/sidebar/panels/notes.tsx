@@ -1,15 +1,16 @@
-/** The reader's notes: add one from the current text selection, list, reveal and delete them. */
+/** The reader's notes: add one from the current text selection; every note (free or on a finding) listed, to reveal, edit or delete. */
 import { useState } from 'preact/hooks';
 import type { DocumentSelection } from '../host';
 import { useSidebar } from '../context';
 import { saveFailure } from '../save-failure';
-import { noteTarget } from '../targets';
+import { KIND_LABELS } from '../../analysis/labels';
+import { NoteItem } from '../note-item';
 
 export const NOTE_CATEGORIES = ['important', 'question', 'definition', 'method', 'disagree'] as const;
 
 
 export function NotesPanel() {
-  const { host, notes, store, reveal, announce } = useSidebar();
+  const { host, notes, store, critique, announce } = useSidebar();
   const [pending, setPending] = useState<DocumentSelection | null>(null);
   const [text, setText] = useState('');
   const [category, setCategory] = useState<string>(NOTE_CATEGORIES[0]);
@@ -44,6 +45,9 @@ export function NotesPanel() {
     announce('Note saved.');
   };
   const free = notes.filter((n) => !n.findingId);
+  // Notes the reader wrote on findings (bare agree/disagree verdicts stay on their cards).
+  const onFindings = notes.filter((n) => n.findingId && n.text);
+  const findingSummary = (id: string) => critique.findings.find((f) => f.id === id);
   return (
     <div class="panel-body">
       <button
@@ -90,29 +94,25 @@ export function NotesPanel() {
           </div>
         </form>
       )}
-      {free.length === 0 && !pending && <p class="empty">No notes yet. Select text in the article and press "Add note".</p>}
+      {free.length === 0 && onFindings.length === 0 && !pending && <p class="empty">No notes yet. Select text in the article and press "Add note".</p>}
       <ul class="plain notes-list" aria-label="Your notes">
-        {free.map((n) => {
-          const target = noteTarget(n);
-          return (
-            <li key={n.id} class="reader-note" data-note-id={n.id}>
-              {n.category && <span class="badge">{n.category}</span>}
-              {n.quote && <blockquote>{n.quote}</blockquote>}
-              {n.text && <p>{n.text}</p>}
-              <div class="row">
-                {target && (
-                  <button type="button" class="link" onClick={() => reveal(target)}>
-                    Show in text
-                  </button>
-                )}
-                <button type="button" class="link" onClick={() => store.remove(n.id).catch((e: unknown) => announce(saveFailure(e, 'The note was not deleted', false)))} aria-label="Delete note">
-                  Delete
-                </button>
-              </div>
-            </li>
-          );
-        })}
+        {free.map((n) => (
+          <NoteItem key={n.id} note={n} />
+        ))}
       </ul>
+      {onFindings.length > 0 && (
+        <section aria-labelledby="cr-notes-on-findings">
+          <h2 id="cr-notes-on-findings">Notes on findings</h2>
+          <ul class="plain finding-notes-list">
+            {onFindings.map((n) => {
+              const f = findingSummary(n.findingId!);
+              // A finding a later analysis no longer reports (other lenses): the note stays, labelled so.
+              const context = f ? `${KIND_LABELS[f.kind]}: ${f.summary}` : 'On a finding not in the current analysis';
+              return <NoteItem key={n.id} note={n} context={context} />;
+            })}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
