@@ -27,6 +27,13 @@ export async function toggleSidebar(tabId?: number): Promise<Responses['toggle-s
   const id = tabId ?? (await activeTabId());
   if (id === undefined) return { ok: false, error: 'No tab to open the sidebar in' };
   try {
+    // The reader asked: the sidebar takes the focus when it opens (see READER_ACTION_KEY).
+    await api.scripting.executeScript({
+      target: { tabId: id },
+      func: () => {
+        (globalThis as Record<symbol, unknown>)[Symbol.for('critical-reader.reader-action')] = true;
+      },
+    });
     await api.scripting.executeScript({ target: { tabId: id }, files: ['content.js'] });
     return { ok: true };
   } catch (e) {

@@ -3,7 +3,7 @@
  * analyse it (off this page's main thread), and shows the sidebar in a shadow root beside the
  * page, pushing the page over by a margin on <html> that is restored on close.
  */
-import { SIDEBAR_KEY, type ReaderGlobal } from './global-keys';
+import { READER_ACTION_KEY, SIDEBAR_KEY, type ReaderGlobal } from './global-keys';
 import type { Critique } from '../analysis/critique';
 import type { Paper } from '../analysis/model';
 import { extractHtmlInSlices } from '../extract/html';
@@ -33,15 +33,55 @@ class PageSidebar {
   private savedMargin: { value: string; priority: string } | null = null;
   private opening = false;
   private stopWatchingSettings: (() => void) | null = null;
+  /** Where the keyboard focus was when the reader opened the sidebar; Escape goes back there. */
+  private returnFocusTo: Element | null = null;
+  private stopEscapeToClose: (() => void) | null = null;
 
   toggle(): void {
     if (this.host) this.close();
     else void this.open();
   }
 
+  /** True once after the background injected us for the reader's own action (see READER_ACTION_KEY). */
+  private takeReaderAction(): boolean {
+    const g = globalThis as unknown as ReaderGlobal;
+    const asked = g[READER_ACTION_KEY] === true;
+    delete g[READER_ACTION_KEY];
+    return asked;
+  }
+
+  /**
+   * Escape in the sidebar: the focus goes back to where it was on the page. A second Escape, on
+   * the page, straight after, closes the sidebar; any other key or a click keeps it open.
+   */
+  private escapeToPage(): void {
+    const host = this.host;
+    if (!host) return;
+    const back = this.returnFocusTo as HTMLElement | null;
+    if (back?.isConnected && back !== document.body && typeof back.focus === 'function') back.focus();
+    else (host.shadowRoot?.activeElement as HTMLElement | null)?.blur();
+    this.stopEscapeToClose?.();
+    const onKey = (e: KeyboardEvent) => {
+      disarm();
+      if (e.key === 'Escape' && e.isTrusted && this.host === host) this.close();
+    };
+    const disarm = () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('pointerdown', disarm, true);
+      host.removeEventListener('focusin', disarm);
+      this.stopEscapeToClose = null;
+    };
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('pointerdown', disarm, true);
+    host.addEventListener('focusin', disarm);
+    this.stopEscapeToClose = disarm;
+  }
+
   async open(): Promise<void> {
     if (this.host || this.opening) return;
     this.opening = true;
+    const byReader = this.takeReaderAction();
+    this.returnFocusTo = document.activeElement;
     const started = performance.now();
     const prefs = await loadSidebarPrefs();
     const settings = await loadSettings().catch(() => null);
@@ -98,6 +138,7 @@ class PageSidebar {
         onHiddenChange: (hiddenCategories) => void updateSidebarPrefs({ hiddenCategories }),
         onClose: () => this.close(),
         onLayoutChange: (layout) => this.layout(layout),
+        onEscape: () => this.escapeToPage(),
         ...(settings ? { colours: settings.colours } : {}),
       });
       host.dataset.mountMs = String(Math.round(performance.now() - t1));
@@ -113,6 +154,7 @@ class PageSidebar {
         void this.reanalyse(host, paper);
       });
       host.dataset.state = 'ready';
+      if (byReader) this.mounted.focus();
       requestAnimationFrame(() => {
         // Toggle → sidebar painted, read by scripts/bench-extension.ts.
         host.dataset.openMs = String(Math.round(performance.now() - started));
@@ -173,8 +215,11 @@ class PageSidebar {
   }
 
   close(): void {
+    this.stopEscapeToClose?.();
     this.stopWatchingSettings?.();
     this.stopWatchingSettings = null;
+    // Closed from inside (its × button): the focus goes back to the page, not to nowhere.
+    const focusWasInside = this.host !== null && document.activeElement === this.host;
     this.mounted?.unmount();
     this.mounted = null;
     this.highlighter?.dispose();
@@ -182,6 +227,8 @@ class PageSidebar {
     this.host?.remove();
     this.host = null;
     this.restorePage();
+    const back = this.returnFocusTo as HTMLElement | null;
+    if (focusWasInside && back?.isConnected && typeof back.focus === 'function') back.focus();
   }
 }
 

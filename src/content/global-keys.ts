@@ -6,8 +6,15 @@
  */
 export const SIDEBAR_KEY = Symbol.for('critical-reader.sidebar');
 export const LOADING_KEY = Symbol.for('critical-reader.loading');
+/**
+ * Set by the background just before it injects the loader for the reader's own action (toolbar,
+ * shortcut, context menu), so the sidebar then takes the keyboard focus. A sidebar opened by
+ * automatic scanning leaves the focus where the reader has it.
+ */
+export const READER_ACTION_KEY = Symbol.for('critical-reader.reader-action');
 
 export interface ReaderGlobal {
   [SIDEBAR_KEY]?: { toggle(): void };
   [LOADING_KEY]?: boolean;
+  [READER_ACTION_KEY]?: boolean;
 }

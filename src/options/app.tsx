@@ -14,6 +14,7 @@ import { ColourSettings } from './components/colour-settings';
 import { ImportLenses } from './components/import-lenses';
 import { LensEditor } from './components/lens-editor';
 import { LensList } from './components/lens-list';
+import { ShortcutSetting } from './components/shortcut-setting';
 import type { OptionsServices } from './services';
 
 type Status = { kind: 'idle' | 'pending' | 'saved' | 'local' | 'invalid' | 'error'; text: string };
@@ -221,6 +222,11 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
         <h2 id="colours-heading">Highlight colours</h2>
         <p class="help">Page text keeps its colour contrast above 4.5:1 when the ratio shows ✓. Dark pages use the second colour.</p>
         <ColourSettings colours={settings.colours} onChange={(colours) => update({ ...settings, colours })} onReset={() => update({ ...settings, colours: structuredClone(DEFAULT_COLOURS) })} />
+      </section>
+
+      <section aria-labelledby="shortcut-heading">
+        <h2 id="shortcut-heading">Keyboard shortcut</h2>
+        <ShortcutSetting shortcuts={services.shortcuts} />
       </section>
 
       <section aria-labelledby="sites-heading">

@@ -5,6 +5,19 @@
 import { extensionApi } from '../shared/browser';
 import { loadSettings, onSettingsChanged, saveSettings, type SaveResult } from '../shared/settings-store';
 import { type ReaderSettings } from '../shared/reader-settings';
+import type { ExtensionApi } from '../shared/browser';
+
+/** The manifest's command that toggles the sidebar. */
+export const TOGGLE_COMMAND = 'toggle-sidebar';
+
+function suggestedShortcut(api: ExtensionApi | null): string {
+  const commands = api?.runtime.getManifest().commands as Record<string, { suggested_key?: { default?: string } }> | undefined;
+  return commands?.[TOGGLE_COMMAND]?.suggested_key?.default ?? 'none';
+}
+
+function isFirefox(api: ExtensionApi | null): boolean {
+  return Boolean(api?.runtime.getURL('').startsWith('moz-extension:'));
+}
 
 export interface OptionsServices {
   load(): Promise<ReaderSettings>;
@@ -15,6 +28,16 @@ export interface OptionsServices {
     request(origins: string[]): Promise<boolean>;
     remove(origins: string[]): Promise<boolean>;
     contains(origins: string[]): Promise<boolean>;
+  };
+  /** The toggle-sidebar keyboard shortcut. */
+  shortcuts: {
+    /** The key the browser bound (e.g. "Alt+Shift+L"), or null when none is. */
+    current(): Promise<string | null>;
+    /** The key the manifest suggests. */
+    suggested: string;
+    /** Where the browser lets the reader set shortcuts, as text (the page cannot link there). */
+    settingsPage: string;
+    openSettings(): Promise<void>;
   };
   download(fileName: string, text: string): void;
   confirm(message: string): boolean;
@@ -32,6 +55,21 @@ export function extensionServices(): OptionsServices {
       request: async (origins) => (api ? api.permissions.request({ origins }) : false),
       remove: async (origins) => (api ? api.permissions.remove({ origins }) : false),
       contains: async (origins) => (api ? api.permissions.contains({ origins }) : false),
+    },
+    shortcuts: {
+      async current() {
+        const all = api ? await api.commands.getAll() : [];
+        return all.find((c) => c.name === TOGGLE_COMMAND)?.shortcut || null;
+      },
+      suggested: suggestedShortcut(api),
+      settingsPage: isFirefox(api) ? 'about:addons → ⚙ → Manage Extension Shortcuts' : 'chrome://extensions/shortcuts',
+      async openSettings() {
+        if (!api) return;
+        const commands = api.commands as typeof api.commands & { openShortcutSettings?: () => Promise<void> };
+        // Firefox opens its own page; Chrome lets an extension open chrome://extensions/shortcuts in a tab.
+        if (typeof commands.openShortcutSettings === 'function') await commands.openShortcutSettings();
+        else await api.tabs.create({ url: 'chrome://extensions/shortcuts' });
+      },
     },
     download(fileName, text) {
       const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

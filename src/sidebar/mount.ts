@@ -25,6 +25,8 @@ export interface MountSidebarProps {
   /** Highlight categories switched off, and where to keep the reader's changes to them. */
   initialHidden?: readonly HighlightCategory[];
   onHiddenChange?: (hidden: HighlightCategory[]) => void;
+  /** Escape in the sidebar: give the focus back to the page. */
+  onEscape?: () => void;
   /** Defaults to storage.local under `host.documentKey`. */
   notes?: NotesStore;
   /** The reader's highlight colours (settings), for the sidebar's legend swatches. */
@@ -36,6 +38,8 @@ export interface MountedSidebar {
   update(critique: Critique): void;
   /** The reader changed highlight colours: the legend swatches follow. */
   setColours(colours: Partial<HighlightColours>): void;
+  /** Move the keyboard focus into the sidebar (its selected tab). */
+  focus(): void;
   unmount(): void;
 }
 
@@ -59,6 +63,7 @@ export function mountSidebar(container: HTMLElement | ShadowRoot, props: MountSi
         initialWidth: props.initialWidth,
         initialHidden: props.initialHidden,
         onHiddenChange: props.onHiddenChange,
+        onEscape: props.onEscape,
       }),
       root,
     );
@@ -68,6 +73,9 @@ export function mountSidebar(container: HTMLElement | ShadowRoot, props: MountSi
   return {
     update: draw,
     setColours,
+    focus() {
+      root.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+    },
     unmount() {
       render(null, root);
       root.remove();

@@ -39,6 +39,8 @@ export interface SidebarProps {
   /** Highlight categories the reader switched off last time (kept per reader, not per page). */
   initialHidden?: readonly HighlightCategory[] | undefined;
   onHiddenChange?: ((hidden: HighlightCategory[]) => void) | undefined;
+  /** Escape pressed in the sidebar (not in an editor that uses it): the embedder returns focus to the page. */
+  onEscape?: (() => void) | undefined;
 }
 
 /** How long "Undo" stays offered after a note is deleted. */
@@ -209,7 +211,17 @@ export function Sidebar(props: SidebarProps) {
   const showNotArticle = !verdict.isArticle && !forceAnalysis && tab !== 'notes';
   return (
     <SidebarContext.Provider value={ctx}>
-      <aside class="sidebar" aria-label="Critical Reader" style={{ width: '100%' }}>
+      <aside
+        class="sidebar"
+        aria-label="Critical Reader"
+        style={{ width: '100%' }}
+        onKeyDown={(e) => {
+          // Only the reader's own key presses: a page script's synthetic events move nothing.
+          if (e.key !== 'Escape' || !e.isTrusted || e.defaultPrevented) return;
+          e.preventDefault();
+          props.onEscape?.();
+        }}
+      >
         <div
           class="resize-handle"
           role="separator"
@@ -267,7 +279,8 @@ export function Sidebar(props: SidebarProps) {
               role="tab"
               id={`cr-tab-${t.id}`}
               aria-selected={t.id === tab}
-              aria-controls={`cr-panel-${t.id}`}
+              // Only the selected tab's panel is in the document; point at nothing that is not.
+              aria-controls={t.id === tab ? `cr-panel-${t.id}` : undefined}
               tabIndex={t.id === tab ? 0 : -1}
               ref={(el) => {
                 tabRefs.current[t.id] = el;

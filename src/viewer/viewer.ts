@@ -217,7 +217,11 @@ async function analyse(s: Session, source: PdfSource): Promise<void> {
     paper,
     critique,
     host,
-    onClose: () => toggleSidebar(false),
+    onClose: () => {
+      toggleSidebar(false);
+      container.focus();
+    },
+    onEscape: escapeToPages,
     initialWidth: 400,
     initialHidden: prefs.hiddenCategories,
     onHiddenChange: (hiddenCategories) => void updateSidebarPrefs({ hiddenCategories }),
@@ -271,6 +275,24 @@ onSettingsChanged((settings) => {
     () => undefined,
   );
 });
+
+/**
+ * Escape in the sidebar: the focus goes to the pages. A second Escape there, straight after,
+ * hides the sidebar; any other key or a click keeps it.
+ */
+function escapeToPages(): void {
+  container.focus();
+  const onKey = (e: KeyboardEvent) => {
+    disarm();
+    if (e.key === 'Escape' && e.isTrusted) toggleSidebar(false);
+  };
+  const disarm = () => {
+    document.removeEventListener('keydown', onKey, true);
+    document.removeEventListener('pointerdown', disarm, true);
+  };
+  document.addEventListener('keydown', onKey, true);
+  document.addEventListener('pointerdown', disarm, true);
+}
 
 function toggleSidebar(show?: boolean): void {
   const aside = $('sidebar');

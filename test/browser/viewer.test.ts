@@ -331,7 +331,8 @@ describe('PDF viewer', () => {
     await waitForState(page, 'analysed');
     const sidebar = page.locator('#sidebar');
     await sidebar.locator('[role=tab]', { hasText: 'Notes' }).click();
-    await poll(() => sidebar.locator('.reader-note').count()).toBe(1);
+    await poll(() => sidebar.locator('.notes-list .reader-note').count()).toBe(1);
+    expect(await sidebar.locator('.finding-notes-list .reader-note').count()).toBe(1);
     await page.close();
   });
 

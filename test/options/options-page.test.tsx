@@ -23,6 +23,8 @@ let removed: string[][];
 let downloads: { name: string; text: string }[];
 let grantAll: boolean;
 let confirmAnswer: boolean;
+let boundShortcut: string | null;
+let shortcutPagesOpened: number;
 
 function services(): OptionsServices {
   const granted = new Set<string>();
@@ -42,6 +44,14 @@ function services(): OptionsServices {
         return true;
       },
       contains: async (origins) => origins.every((o) => granted.has(o)),
+    },
+    shortcuts: {
+      current: async () => boundShortcut,
+      suggested: 'Alt+Shift+L',
+      settingsPage: 'chrome://extensions/shortcuts',
+      openSettings: async () => {
+        shortcutPagesOpened++;
+      },
     },
     download: (name, text) => downloads.push({ name, text }),
     confirm: () => confirmAnswer,
@@ -94,6 +104,8 @@ beforeEach(() => {
   downloads = [];
   grantAll = true;
   confirmAnswer = true;
+  boundShortcut = 'Alt+Shift+L';
+  shortcutPagesOpened = 0;
 });
 
 afterEach(() => {
@@ -234,6 +246,17 @@ describe('options page: colours and sites', () => {
     await vi.waitFor(async () => expect((await saved()).colours.term.light).toBe('#333333'));
     await click(button('Reset colours to default'));
     expect($('#colour-term-light-contrast').textContent).toMatch(/^✓ Text on light pages/);
+  });
+
+  it('shows the shortcut the browser bound, and says where to set one when it bound none', async () => {
+    await mount();
+    await vi.waitFor(() => expect($('.shortcut kbd').textContent).toBe('Alt+Shift+L'));
+    render(null, container);
+    boundShortcut = null;
+    await mount();
+    await vi.waitFor(() => expect($('.shortcut .warn').textContent).toMatch(/No keyboard shortcut is set.*Alt\+Shift\+L.*chrome:\/\/extensions\/shortcuts/s));
+    await act(async () => $<HTMLButtonElement>('[data-action="shortcut-settings"]').click());
+    expect(shortcutPagesOpened).toBe(1);
   });
 
   it('asks permission for that one site only, and gives it back on removal', async () => {

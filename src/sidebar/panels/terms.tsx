@@ -70,7 +70,7 @@ function TermCard({ term: t }: { term: TermReport }) {
       {total > 0 && (
         <div class="stepper" role="group" aria-label={`Occurrences of ${t.label}`}>
           <button type="button" onClick={() => step(-1)} aria-label={`Previous occurrence of ${t.label}`}>
-            ‹ Prev
+            ‹ Previous
           </button>
           <span aria-live="polite">{index >= 0 ? `${index + 1} of ${total}` : `${total} uses`}</span>
           <button type="button" onClick={() => step(1)} aria-label={`Next occurrence of ${t.label}`}>
