@@ -136,6 +136,8 @@ class PageSidebar {
         initialWidth: prefs.width,
         initialHidden: prefs.hiddenCategories,
         onHiddenChange: (hiddenCategories) => void updateSidebarPrefs({ hiddenCategories }),
+        initialFrontMatter: prefs.frontMatter,
+        onFrontMatterChange: (frontMatter) => void updateSidebarPrefs({ frontMatter }),
         onClose: () => this.close(),
         onLayoutChange: (layout) => this.layout(layout),
         onEscape: () => this.escapeToPage(),

@@ -1,5 +1,5 @@
 /**
- * How the reader left the sidebar (its width, the highlight categories switched off), kept in
+ * How the reader left the sidebar (its width, the highlight categories switched off, front matter in Markdown exports), kept in
  * storage.local on this machine only. The reader's real settings (lenses, colours, auto-scan sites)
  * live in ./reader-settings.ts.
  */
@@ -11,9 +11,11 @@ export interface SidebarPrefs {
   width: number;
   /** Highlight categories the reader switched off in the sidebar. */
   hiddenCategories: HighlightCategory[];
+  /** Markdown exports start with YAML front matter. */
+  frontMatter: boolean;
 }
 
-export const DEFAULT_SIDEBAR_PREFS: SidebarPrefs = { width: 420, hiddenCategories: [] };
+export const DEFAULT_SIDEBAR_PREFS: SidebarPrefs = { width: 420, hiddenCategories: [], frontMatter: false };
 
 const KEY = 'sidebarPrefs';
 
@@ -22,7 +24,7 @@ export async function loadSidebarPrefs(storage: KeyValueStorage = getStorage()):
   const width = typeof stored.width === 'number' && Number.isFinite(stored.width) ? stored.width : DEFAULT_SIDEBAR_PREFS.width;
   const known = new Set<string>(CATEGORY_ORDER);
   const hiddenCategories = Array.isArray(stored.hiddenCategories) ? stored.hiddenCategories.filter((c): c is HighlightCategory => known.has(c)) : [];
-  return { width, hiddenCategories };
+  return { width, hiddenCategories, frontMatter: stored.frontMatter === true };
 }
 
 /** Changes some preferences, keeping the others as stored. */

@@ -3,8 +3,8 @@ import type { Critique } from '../analysis/critique';
 import { critiqueToMarkdown } from '../analysis/markdown';
 import type { ReaderNote } from '../analysis/reader-notes';
 
-export function markdownFor(critique: Critique, notes: ReaderNote[]): string {
-  return critiqueToMarkdown(critique, { notes });
+export function markdownFor(critique: Critique, notes: ReaderNote[], frontMatter = false): string {
+  return critiqueToMarkdown(critique, { notes, frontMatter });
 }
 
 export function jsonFor(critique: Critique, notes: ReaderNote[]): string {

@@ -27,6 +27,9 @@ export interface MountSidebarProps {
   onHiddenChange?: (hidden: HighlightCategory[]) => void;
   /** Escape in the sidebar: give the focus back to the page. */
   onEscape?: () => void;
+  /** Markdown exports with YAML front matter, and where to keep the reader's choice. */
+  initialFrontMatter?: boolean;
+  onFrontMatterChange?: (on: boolean) => void;
   /** Defaults to storage.local under `host.documentKey`. */
   notes?: NotesStore;
   /** The reader's highlight colours (settings), for the sidebar's legend swatches. */
@@ -64,6 +67,8 @@ export function mountSidebar(container: HTMLElement | ShadowRoot, props: MountSi
         initialHidden: props.initialHidden,
         onHiddenChange: props.onHiddenChange,
         onEscape: props.onEscape,
+        initialFrontMatter: props.initialFrontMatter,
+        onFrontMatterChange: props.onFrontMatterChange,
       }),
       root,
     );

@@ -41,6 +41,9 @@ export interface SidebarProps {
   onHiddenChange?: ((hidden: HighlightCategory[]) => void) | undefined;
   /** Escape pressed in the sidebar (not in an editor that uses it): the embedder returns focus to the page. */
   onEscape?: (() => void) | undefined;
+  /** Whether Markdown exports start with YAML front matter (the reader's last choice). */
+  initialFrontMatter?: boolean | undefined;
+  onFrontMatterChange?: ((on: boolean) => void) | undefined;
 }
 
 /** How long "Undo" stays offered after a note is deleted. */
@@ -74,6 +77,7 @@ export function Sidebar(props: SidebarProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [hidden, setHidden] = useState<Set<HighlightCategory>>(() => new Set(props.initialHidden ?? []));
   const [undoable, setUndoable] = useState<ReaderNote | null>(null);
+  const [frontMatter, setFrontMatter] = useState(props.initialFrontMatter ?? false);
   const verdict = useMemo(() => assessArticle(paper), [paper]);
   const [forceAnalysis, setForceAnalysis] = useState(false);
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -150,7 +154,7 @@ export function Sidebar(props: SidebarProps) {
   };
 
   const copy = async () => {
-    const ok = await copyText(markdownFor(critique, notes));
+    const ok = await copyText(markdownFor(critique, notes, frontMatter));
     announce(ok ? 'Copied the critique as Markdown.' : 'Could not copy: the page blocks the clipboard. Use "Download .md".');
   };
 
@@ -251,12 +255,25 @@ export function Sidebar(props: SidebarProps) {
           <button type="button" onClick={copy} data-action="copy-markdown">
             Copy as Markdown
           </button>
-          <button type="button" onClick={() => downloadText(markdownFor(critique, notes), exportFileName(critique, 'md'), 'text/markdown')} data-action="download-md">
+          <button type="button" onClick={() => downloadText(markdownFor(critique, notes, frontMatter), exportFileName(critique, 'md'), 'text/markdown')} data-action="download-md">
             Download .md
           </button>
           <button type="button" onClick={() => downloadText(jsonFor(critique, notes), exportFileName(critique, 'json'), 'application/json')} data-action="download-json">
             Download JSON
           </button>
+          <label class="front-matter" title="Title, authors, year, DOI, URL and tags at the top, as Obsidian and Zotero read them">
+            <input
+              type="checkbox"
+              checked={frontMatter}
+              onChange={(e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                setFrontMatter(on);
+                props.onFrontMatterChange?.(on);
+              }}
+              data-option="front-matter"
+            />{' '}
+            YAML front matter
+          </label>
         </div>
         <details class="highlight-toggles">
           <summary>Highlights</summary>

@@ -225,6 +225,8 @@ async function analyse(s: Session, source: PdfSource): Promise<void> {
     initialWidth: 400,
     initialHidden: prefs.hiddenCategories,
     onHiddenChange: (hiddenCategories) => void updateSidebarPrefs({ hiddenCategories }),
+    initialFrontMatter: prefs.frontMatter,
+    onFrontMatterChange: (frontMatter) => void updateSidebarPrefs({ frontMatter }),
     // The sidebar sits beside the pages, never over them: follow its width (drag handle, collapse).
     onLayoutChange: ({ width }) => {
       document.documentElement.style.setProperty('--cr-sidebar-w', `${width}px`);

@@ -259,6 +259,17 @@ describe('Critical Reader in Chromium', () => {
     await expect.poll(() => sidebar(page).locator('.status').textContent()).toContain('Copied');
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     expect(clip).toBe(critiqueToMarkdown(engineCritique(p), { notes: [] }));
+
+    // With YAML front matter, for Obsidian and Zotero; the choice is kept for the next sidebar.
+    await sidebar(page).locator('input[data-option="front-matter"]').check();
+    await sidebar(page).locator('[data-action="copy-markdown"]').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(critiqueToMarkdown(engineCritique(p), { notes: [], frontMatter: true }));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^---\ntitle: /);
+    const again = await openPage(p.url);
+    await openSidebar(ext, again);
+    expect(await sidebar(again).locator('input[data-option="front-matter"]').isChecked()).toBe(true);
+    await sidebar(again).locator('input[data-option="front-matter"]').uncheck();
+    await again.close();
     await page.close();
   }, TEST_TIMEOUT);
 
