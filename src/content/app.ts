@@ -14,6 +14,7 @@ import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { mountSidebar, type MountedSidebar, type SidebarLayout } from '../sidebar/mount';
 import { PageHighlighter, yieldToPage } from './highlighter';
+import { PagePush } from './page-push';
 
 const HOST_TAG = 'critical-reader-sidebar';
 
@@ -30,7 +31,7 @@ class PageSidebar {
   private host: HTMLElement | null = null;
   private mounted: MountedSidebar | null = null;
   private highlighter: PageHighlighter | null = null;
-  private savedMargin: { value: string; priority: string } | null = null;
+  private push: PagePush | null = null;
   private opening = false;
   private stopWatchingSettings: (() => void) | null = null;
   /** Where the keyboard focus was when the reader opened the sidebar; Escape goes back there. */
@@ -107,7 +108,8 @@ class PageSidebar {
     // Outside <body>: block anchors are paths from body, and our element must not shift them.
     document.documentElement.append(host);
     this.host = host;
-    this.pushPage(prefs.width);
+    this.push = new PagePush(document, host);
+    this.push.push(prefs.width);
     try {
       // Yield between phases so the page stays responsive (each phase is one task at most).
       await yieldToPage();
@@ -199,23 +201,8 @@ class PageSidebar {
   private layout({ width, collapsed }: SidebarLayout): void {
     if (!this.host) return;
     setImportant(this.host, { width: `${width}px` });
-    this.pushPage(width);
+    this.push?.push(width);
     if (!collapsed) void updateSidebarPrefs({ width });
-  }
-
-  /** Side by side: the page gets a right margin as wide as the sidebar. */
-  private pushPage(width: number): void {
-    const html = document.documentElement;
-    this.savedMargin ??= { value: html.style.getPropertyValue('margin-right'), priority: html.style.getPropertyPriority('margin-right') };
-    html.style.setProperty('margin-right', `${width}px`, 'important');
-  }
-
-  private restorePage(): void {
-    if (!this.savedMargin) return;
-    const html = document.documentElement;
-    if (this.savedMargin.value) html.style.setProperty('margin-right', this.savedMargin.value, this.savedMargin.priority);
-    else html.style.removeProperty('margin-right');
-    this.savedMargin = null;
   }
 
   close(): void {
@@ -230,7 +217,8 @@ class PageSidebar {
     this.highlighter = null;
     this.host?.remove();
     this.host = null;
-    this.restorePage();
+    this.push?.restore();
+    this.push = null;
     const back = this.returnFocusTo as HTMLElement | null;
     if (focusWasInside && back?.isConnected && typeof back.focus === 'function') back.focus();
   }
