@@ -128,7 +128,13 @@ export function Sidebar(props: SidebarProps) {
     [host, announce],
   );
 
-  const deleted = useCallback((note: ReaderNote) => setUndoable(note), []);
+  const deleted = useCallback(
+    (note: ReaderNote) => {
+      setUndoable(note);
+      announce('Note deleted. Undo is offered below for 15 seconds.');
+    },
+    [announce],
+  );
   const undoDelete = async () => {
     const note = undoable;
     if (!note) return;
