@@ -5,9 +5,11 @@
  *   the most references;
  * - the longest main-thread task on the page while the sidebar opens (PerformanceObserver
  *   'longtask'; tasks under 50 ms are not reported by the browser, so "none" means all < 50 ms).
+ * - the PDF viewer: a 30-page PDF chosen → first findings in the sidebar, and its longest task.
  * Usage: `npx tsx scripts/bench-extension.ts` (prints JSON with --json). Needs /usr/bin/chromium.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST_CHROME, ensureBuilt, launchWithExtension, openSidebar, startServer } from '../test/browser/harness';
@@ -28,11 +30,23 @@ export interface PageFigures {
   analyseMs: number;
 }
 
+export interface ViewerFigures {
+  document: string;
+  pages: number;
+  /** File chosen → the critique's first finding in the sidebar (ms, measured in the viewer page). */
+  firstFindingsMs: number;
+  /** File chosen → first page drawn (ms). */
+  firstPageMs: number;
+  /** Longest main-thread task in the viewer meanwhile (ms); null when none reached 50 ms. */
+  longestTaskMs: number | null;
+}
+
 export interface ExtensionFigures {
   contentScriptGzipBytes: number;
   sidebarBundleGzipBytes: number;
   backgroundGzipBytes: number;
   pages: PageFigures[];
+  viewer: ViewerFigures[];
 }
 
 const gz = (file: string) => gzipSync(readFileSync(join(DIST_CHROME, file)), { level: 9 }).length;
@@ -75,6 +89,7 @@ export async function benchExtension(): Promise<ExtensionFigures> {
     sidebarBundleGzipBytes: gz('sidebar.js'),
     backgroundGzipBytes: gz('background.js'),
     pages: [],
+    viewer: [],
   };
   const server = await startServer({});
   const ext = await launchWithExtension();
@@ -111,11 +126,77 @@ export async function benchExtension(): Promise<ExtensionFigures> {
       figures.pages.push({ page: t.name, references: t.refs, toggleToPaintedMs: openMs, endToEndMs, longestTaskMs: tasks.length ? Math.round(Math.max(...tasks)) : null, extractMs, mountMs, analyseMs });
       await page.close();
     }
+    const pdf = await thirtyPagePdf();
+    if (pdf) {
+      const page = await ext.context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __longTasks: number[] };
+        w.__longTasks = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(`chrome-extension://${ext.extensionId}/viewer/viewer.html`);
+      await page.waitForTimeout(300);
+      await page.evaluate(() => {
+        (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
+        // Watch for the first finding from the moment the file is chosen.
+        const w = window as unknown as { __chosenAt: number; __findingsAt: number };
+        const input = document.getElementById('file-input')!;
+        input.addEventListener('change', () => {
+          w.__chosenAt = performance.now();
+          const poll = () => {
+            if (document.getElementById('sidebar')?.shadowRoot?.querySelector('[data-finding-id]')) requestAnimationFrame(() => (w.__findingsAt = performance.now()));
+            else setTimeout(poll, 5);
+          };
+          poll();
+        });
+      });
+      await page.setInputFiles('#file-input', pdf.file);
+      await page.waitForFunction(() => (window as unknown as { __findingsAt?: number }).__findingsAt !== undefined, undefined, { timeout: 120_000 });
+      const f = await page.evaluate(() => {
+        const w = window as unknown as { __chosenAt: number; __findingsAt: number; __longTasks: number[] };
+        const open = performance.getEntriesByName('cr:open')[0]?.startTime ?? w.__chosenAt;
+        const firstPage = performance.getEntriesByName('cr:first-page')[0];
+        return {
+          firstFindingsMs: Math.round(w.__findingsAt - w.__chosenAt),
+          firstPageMs: Math.round(firstPage ? firstPage.startTime + firstPage.duration - Math.min(open, w.__chosenAt) : NaN),
+          longestTaskMs: w.__longTasks.length ? Math.round(Math.max(...w.__longTasks)) : null,
+        };
+      });
+      figures.viewer.push({ document: pdf.name, pages: pdf.pages, ...f });
+      await page.close();
+    }
   } finally {
     await ext.close();
     await server.close();
   }
   return figures;
+}
+
+/**
+ * A 30-page PDF of real papers: corpus PDFs, page for page, until 30 pages (the corpus has no
+ * single paper that long). Null when the corpus is absent.
+ */
+async function thirtyPagePdf(): Promise<{ file: string; name: string; pages: number } | null> {
+  const dir = join(process.cwd(), '..', 'shared', 'corpus', 'pdf');
+  if (!existsSync(dir)) return null;
+  const { PDFDocument } = await import('pdf-lib');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf')).sort();
+  const out = await PDFDocument.create();
+  const used: string[] = [];
+  for (const f of files) {
+    if (out.getPageCount() >= 30) break;
+    try {
+      const src = await PDFDocument.load(readFileSync(join(dir, f)));
+      const want = Math.min(src.getPageCount(), 30 - out.getPageCount());
+      for (const p of await out.copyPages(src, Array.from({ length: want }, (_, i) => i))) out.addPage(p);
+      used.push(f.split('/').pop()!);
+    } catch {
+      // Encrypted or damaged corpus file: take the next one.
+    }
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'cr-bench-')), 'thirty-pages.pdf');
+  writeFileSync(file, await out.save());
+  return { file, name: `${used.length} corpus PDFs joined`, pages: out.getPageCount() };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
