@@ -97,9 +97,16 @@ export function checkHighlight(colour: string, scheme: PageScheme): ContrastRepo
   const ratio = `${(Math.floor(textRatio * 10) / 10).toFixed(1)}:1`;
   const where = scheme === 'light' ? 'light' : 'dark';
   let message = `Text on ${where} pages: ${ratio}`;
-  if (!readable) message += ` — below ${MIN_TEXT_CONTRAST}:1, text will be hard to read`;
-  if (invisible) message += ` — the highlight is almost the page colour and will not show`;
+  if (!readable) message += ` — below ${MIN_TEXT_CONTRAST}:1, text would be hard to read`;
+  if (invisible) message += ` — the highlight is almost the page colour and would not show`;
+  if (!readable || invisible) message += '; the default colour is painted instead';
   return { scheme, textRatio, readable, invisible, message };
+}
+
+/** Whether a highlight colour keeps page text readable (≥ 4.5:1) and shows on the page at all. */
+export function isUsableHighlight(colour: string, scheme: PageScheme): boolean {
+  const report = checkHighlight(colour, scheme);
+  return report.readable && !report.invisible;
 }
 
 /**
@@ -139,7 +146,10 @@ export interface HighlightCssOptions {
 export function highlightCss(colours: Partial<HighlightColours>, scheme: PageScheme, options: HighlightCssOptions = {}): string {
   const text = PAGE_COLOURS[scheme].text;
   return HIGHLIGHT_CATEGORIES.map((category) => {
-    const background = normaliseHex(colours[category]?.[scheme]) ?? DEFAULT_COLOURS[category][scheme];
+    const chosen = normaliseHex(colours[category]?.[scheme]);
+    // A colour that hides the text or does not show at all is never painted: the default is.
+    const usable = chosen !== null && isUsableHighlight(chosen, scheme);
+    const background = usable ? chosen : DEFAULT_COLOURS[category][scheme];
     const selector = options.marks
       ? `mark.critical-reader-mark[data-category="${category}"]`
       : `::highlight(${highlightName(category)})`;

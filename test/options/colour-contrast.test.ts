@@ -23,10 +23,12 @@ describe('contrast of highlight colours', () => {
     }
   });
 
-  it('warns when a colour makes text hard to read, without refusing it', () => {
+  it('warns when a colour makes text hard to read or would not show, and says the default is painted instead', () => {
     const darkOnLight = checkHighlight('#333333', 'light');
     expect(darkOnLight.readable).toBe(false);
-    expect(darkOnLight.message).toMatch(/below 4\.5:1/);
+    expect(darkOnLight.message).toMatch(/below 4\.5:1.*default colour is painted instead/);
+    expect(checkHighlight('#fefefe', 'light').message).toMatch(/would not show.*default colour is painted instead/);
+    expect(checkHighlight('#fff176', 'light').message).not.toMatch(/default/);
     const paleOnDark = checkHighlight('#ffff00', 'dark');
     expect(paleOnDark.readable).toBe(false);
     expect(checkHighlight('#fdfdfd', 'light').invisible).toBe(true);
@@ -48,6 +50,16 @@ describe('highlight CSS', () => {
     expect(highlightCss(colours, 'light')).toContain('::highlight(critical-reader-term) { background-color: #aabbcc; color: #111111; }');
     expect(highlightCss(colours, 'dark')).toContain('::highlight(critical-reader-term) { background-color: #223344; color: #eeeeee; }');
     for (const c of HIGHLIGHT_CATEGORIES) expect(highlightCss(colours, 'light')).toContain(`::highlight(critical-reader-${c})`);
+  });
+
+  it('paints the default instead of a colour that hides the text or is the page colour (1.0:1)', () => {
+    const colours = structuredClone(DEFAULT_COLOURS);
+    colours.term = { light: '#ffffff', dark: '#ffff00' };
+    colours.note = { light: '#333333', dark: '#121212' };
+    expect(highlightCss(colours, 'light')).toContain(`::highlight(critical-reader-term) { background-color: ${DEFAULT_COLOURS.term.light};`);
+    expect(highlightCss(colours, 'dark')).toContain(`::highlight(critical-reader-term) { background-color: ${DEFAULT_COLOURS.term.dark};`);
+    expect(highlightCss(colours, 'light')).toContain(`::highlight(critical-reader-note) { background-color: ${DEFAULT_COLOURS.note.light};`);
+    expect(highlightCss(colours, 'dark')).toContain(`::highlight(critical-reader-note) { background-color: ${DEFAULT_COLOURS.note.dark};`);
   });
 
   it('never writes a stored value that is not a colour into the page', () => {

@@ -1,6 +1,7 @@
 /**
  * Highlight colours per category, for light and for dark pages, with the contrast of page text
- * on each colour shown as it is chosen. Low contrast is a warning, never a refusal.
+ * on each colour shown as it is chosen. A colour that would hide the text or not show is kept in the
+ * settings but not painted (the default is), and the page says so beside it.
  */
 import type { HighlightCategory } from '../../sidebar/host';
 import { HIGHLIGHT_CATEGORIES, PAGE_COLOURS, checkHighlight, type HighlightColours, type PageScheme } from '../../shared/colour-contrast';
