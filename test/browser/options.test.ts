@@ -4,6 +4,7 @@
  * reload, and a site added for automatic scanning opens the sidebar by itself.
  */
 import type { Page } from 'playwright-core';
+import { DEFAULT_COLOURS } from '../../src/shared/colour-contrast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openSidebar, sidebar, startServer, toggleSidebar, type ExtensionBrowser, type TestServer } from './harness';
 
@@ -103,6 +104,16 @@ describe('options page in Chromium', () => {
     await expect
       .poll(() => sidebar(page).locator('.cr-root').evaluate((el) => (el as HTMLElement).style.getPropertyValue('--cr-swatch-term-light')))
       .toBe('#ffaa00');
+
+    // The page's own colour (1.0:1) would not show: the options page says so and the page gets the default.
+    await options.locator('#colour-term-light').fill('#ffffff');
+    await expect.poll(() => options.locator('#colour-term-light-contrast').textContent()).toMatch(/would not show.*default colour is painted instead/);
+    await waitSaved(options);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('style[data-critical-reader="highlights"]')?.textContent ?? ''), { timeout: 10_000 })
+      .toContain(`::highlight(critical-reader-term) { background-color: ${DEFAULT_COLOURS.term.light};`);
+    await options.locator('#colour-term-light').fill(DEFAULT_COLOURS.term.light);
+    await waitSaved(options);
     await options.close();
     await page.close();
   });
