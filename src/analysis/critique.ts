@@ -32,6 +32,11 @@ export interface Evidence {
   anchor: TextAnchor | null;
   /** 1-based PDF page, when the paper came from a PDF. */
   page?: number;
+  /**
+   * The words that are the evidence (the term used in another sense, the defining clause), when
+   * narrower than the quote: the page paints these, the export quotes the whole sentence.
+   */
+  highlight?: { start: number; end: number; text: string };
 }
 
 export interface Finding {
@@ -81,6 +86,8 @@ export interface Definition {
   section: string;
   role: SectionRole;
   anchor: TextAnchor;
+  /** The defining clause, when narrower than the sentence (a lead-in such as "In this review," left out). */
+  highlight?: { start: number; end: number; text: string };
   page?: number;
   /** Number of uses of the term before this definition. */
   usesBefore: number;

@@ -142,9 +142,9 @@ export function evidenceFromSentence(paper: Paper, s: Sentence): Evidence {
   return evidenceFromSpan(paper.blocks[s.blockId]!, s.start, s.end);
 }
 
-/** Evidence for an occurrence: its sentence, so a reader sees the context. */
+/** Evidence for an occurrence: its sentence, so a reader sees the context; the page paints the term itself. */
 export function evidenceFromOccurrence(o: Occurrence): Evidence {
-  const ev: Evidence = { quote: o.sentence, section: o.section, role: o.role, anchor: o.anchor };
+  const ev: Evidence = { quote: o.sentence, section: o.section, role: o.role, anchor: o.anchor, highlight: { start: o.anchor.start, end: o.anchor.end, text: o.match } };
   if (o.page !== undefined) ev.page = o.page;
   return ev;
 }

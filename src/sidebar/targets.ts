@@ -29,8 +29,11 @@ export function occurrenceTarget(term: string, i: number, o: Occurrence): Highli
   return { id: occurrenceId(term, i), anchor: o.anchor, quote: o.match };
 }
 
+/** Where a piece of evidence is painted: its narrower highlight (term, defining clause) if it has one, else its quote. */
 export function evidenceTarget(id: string, ev: Evidence): HighlightTarget | null {
-  return ev.anchor ? { id, anchor: ev.anchor, quote: ev.quote } : null;
+  if (!ev.anchor) return null;
+  if (ev.highlight) return { id, anchor: { blockId: ev.anchor.blockId, start: ev.highlight.start, end: ev.highlight.end }, quote: ev.highlight.text };
+  return { id, anchor: ev.anchor, quote: ev.quote };
 }
 
 export function noteTarget(note: ReaderNote): HighlightTarget | null {

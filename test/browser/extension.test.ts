@@ -397,6 +397,25 @@ describe('Critical Reader in Chromium', () => {
     await page.close();
   }, TEST_TIMEOUT);
 
+  it('paints the evidence itself — the term used in another sense, the defining clause — not the whole sentence', async () => {
+    const url = `${server.origin}/examples/digital-peer-support-meta-analysis.html`;
+    const c = engineCritique({ name: 'example', url, html: readFileSync(join(PROJECT_ROOT, 'examples/digital-peer-support-meta-analysis.html'), 'utf8') });
+    const mixed = c.findings.find((f) => f.kind === 'mixed-senses')!;
+    const i = mixed.evidence.findIndex((e) => e.highlight && e.anchor);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const page = await openPage(url);
+    await openSidebar(ext, page);
+    const flashText = () =>
+      page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('critical-reader-flash');
+        return h ? [...h].map((r) => r.toString()).join(' ').replace(/\s+/g, ' ').trim() : null;
+      });
+    await sidebar(page).locator(`[data-reveal="ev:${mixed.id}:${i}"]`).click();
+    await expect.poll(flashText).toBe(mixed.evidence[i]!.highlight!.text);
+    expect(mixed.evidence[i]!.quote.length).toBeGreaterThan(mixed.evidence[i]!.highlight!.text.length + 20);
+    await page.close();
+  }, TEST_TIMEOUT);
+
   it('audits the included studies of a review in their own tab: every row, flag filters, sorting, and a row goes to its entry', async () => {
     const url = `${server.origin}/examples/digital-peer-support-meta-analysis.html`;
     const audit = engineCritique({ name: 'example', url, html: readFileSync(join(PROJECT_ROOT, 'examples/digital-peer-support-meta-analysis.html'), 'utf8') }).audit!;

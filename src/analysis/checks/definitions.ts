@@ -337,6 +337,21 @@ function coreLabel(term: LensTerm): string {
 }
 
 /** Core sense ids of a term, or null when the term has no core sense (every use counts). */
+/**
+ * The defining clause of a definition sentence, for the page to paint: the sentence from the
+ * clause that holds the term (after a ";" or ":" before it), and from the term itself when only a
+ * lead-in separated by a comma comes before it ("In this review, peer support refers to…"). Empty
+ * when that is the whole sentence.
+ */
+export function definingClause(s: Pick<Sentence, 'text' | 'start'>, termAt: number): { highlight?: { start: number; end: number; text: string } } {
+  const before = s.text.slice(0, termAt);
+  let from = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')) + 1;
+  if (/,\s*$/.test(before.slice(from))) from = termAt;
+  while (from < termAt && /\s/.test(s.text[from]!)) from++;
+  if (from <= 0) return {};
+  return { highlight: { start: s.start + from, end: s.start + s.text.length, text: s.text.slice(from) } };
+}
+
 function coreSenses(term: LensTerm): Set<string> | null {
   const core = (term.senses ?? []).filter((s) => s.core).map((s) => s.id);
   return core.length ? new Set(core) : null;
@@ -371,6 +386,7 @@ function analyseTerm(ctx: AnalysisContext, report: TermReport, term: LensTerm, i
           section: use.occ.section,
           role: use.occ.role,
           anchor: { blockId: s.blockId, start: s.start, end: s.end },
+          ...definingClause(s, use.occ.anchor.start - s.start),
           usesBefore,
           bodyUsesBefore,
         };
@@ -391,6 +407,7 @@ function analyseTerm(ctx: AnalysisContext, report: TermReport, term: LensTerm, i
     defs.slice(0, 3).map((d) => {
       const ev: Evidence = { quote: d.text, section: d.section, role: d.role, anchor: d.anchor };
       if (d.page !== undefined) ev.page = d.page;
+      if (d.highlight) ev.highlight = d.highlight;
       return ev;
     });
 
