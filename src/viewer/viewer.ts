@@ -165,6 +165,7 @@ async function analyse(s: Session, source: PdfSource): Promise<void> {
   try {
     paper = await extractPdf(doc, {
       signal: controller.signal,
+      layoutWhileReading: true,
       meta: { url: source.kind === 'url' ? source.url : null, pdfUrl: source.kind === 'url' ? source.url : null },
       onProgress(page, total) {
         progressText.textContent = `Reading page ${page} of ${total}`;

@@ -3,8 +3,9 @@
  */
 import type { Paper, PaperMetadata } from '../../analysis/model';
 import { PdfError } from './errors';
-import { pdfPagesToPaper } from './layout';
-import { readPdfText, type PdfDocumentLike } from './pdfjs-text';
+import { orderedLines, pdfPagesToPaper } from './layout';
+import type { Line } from './lines';
+import { readPdfText, type PdfDocumentLike, type PdfText } from './pdfjs-text';
 
 export { PdfError, isPdfError, type PdfErrorCode } from './errors';
 export { pdfPagesToPaper } from './layout';
@@ -15,6 +16,12 @@ export interface ExtractPdfOptions {
   meta?: Partial<PaperMetadata>;
   onProgress?(page: number, total: number): void;
   signal?: AbortSignal;
+  /**
+   * Put each page's lines in reading order as soon as the page is read, while pdf.js reads the
+   * next, instead of all pages at the end: the viewer's main thread then has no single long task
+   * for it. (The timed extraction keeps it at the end, where the benchmark measures our layout.)
+   */
+  layoutWhileReading?: boolean;
 }
 
 export interface TimedExtraction {
@@ -30,19 +37,28 @@ function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
+/** An image-only PDF (a scan) has next to no text: say so rather than analyse nothing. */
+function requireText(text: PdfText): void {
+  const chars = text.pages.reduce((n, p) => n + p.items.reduce((m, it) => m + it.str.trim().length, 0), 0);
+  if (chars < 20) throw new PdfError('no-text');
+}
+
 /**
  * Extraction with timings, for the benchmark: our layout should cost a small fraction of
  * pdf.js's own text extraction. Throws PdfError('no-text') for image-only PDFs.
  */
 export async function extractPdfTimed(doc: PdfDocumentLike, opts: ExtractPdfOptions = {}): Promise<TimedExtraction> {
   const text = await readPdfText(doc, opts);
-  const chars = text.pages.reduce((n, p) => n + p.items.reduce((m, it) => m + it.str.trim().length, 0), 0);
-  if (chars < 20) throw new PdfError('no-text');
+  requireText(text);
   const started = now();
   const paper = pdfPagesToPaper(text.pages, opts.meta, { info: text.info });
   return { paper, pdfjsMillis: text.millis, layoutMillis: now() - started, pages: text.pages.length };
 }
 
 export async function extractPdf(doc: PdfDocumentLike, opts: ExtractPdfOptions = {}): Promise<Paper> {
-  return (await extractPdfTimed(doc, opts)).paper;
+  if (!opts.layoutWhileReading) return (await extractPdfTimed(doc, opts)).paper;
+  const orderedPages: Line[][] = [];
+  const text = await readPdfText(doc, { ...opts, onPage: (p) => orderedPages.push(orderedLines(p)) });
+  requireText(text);
+  return pdfPagesToPaper(text.pages, opts.meta, { info: text.info, orderedPages });
 }

@@ -346,12 +346,19 @@ const BACK_MATTER = /^(?:appendi(?:x|ces)|supporting information|supplementary (
 
 export interface LayoutOptions {
   info?: Partial<PdfInfo>;
+  /** Each page's lines in reading order, already worked out (see `orderedLines`), one per page. */
+  orderedPages?: Line[][];
+}
+
+/** A page's lines in reading order: the per-page first step of the layout, which can run page by page. */
+export function orderedLines(page: PdfPageText): Line[] {
+  return orderPage(buildLines(page), page.width);
 }
 
 export function pdfPagesToPaper(pages: PdfPageText[], meta?: Partial<PaperMetadata>, opts: LayoutOptions = {}): Paper {
   const warnings: string[] = [];
   // 1. Geometry.
-  const ordered = pages.map((p) => orderPage(buildLines(p), p.width));
+  const ordered = opts.orderedPages?.length === pages.length ? opts.orderedPages : pages.map(orderedLines);
   const kept = dropRunningLines(ordered.map((lines, i) => ({ lines, height: pages[i]!.height }))).map((r) => r.lines);
   const all = kept.flat();
   const stats = computeStats(all);

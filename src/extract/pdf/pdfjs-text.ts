@@ -41,6 +41,8 @@ export interface PdfDocumentLike {
 
 export interface ReadPdfTextOptions {
   onProgress?(page: number, total: number): void;
+  /** Each page's text as soon as it is read (work done here runs while pdf.js reads the next). */
+  onPage?(page: PdfPageText): void;
   signal?: AbortSignal;
 }
 
@@ -113,6 +115,7 @@ export async function readPdfText(doc: PdfDocumentLike, opts: ReadPdfTextOptions
       // One damaged page should not cost the reader the rest of the paper.
       pages.push({ pageNumber: n, width: 0, height: 0, items: [], error: e instanceof Error ? e.message : String(e) });
     }
+    opts.onPage?.(pages[pages.length - 1]!);
     opts.onProgress?.(n, total);
   }
   const info = await readInfo(doc);
