@@ -13,7 +13,7 @@ import { matchStudies, type MatchedBy } from '../analysis/study-audit/match';
 import type { StudyProfile } from '../analysis/study-audit/profile';
 import { analyseFile } from './analyse-file';
 import { csvCell } from './batch-table';
-import { analyseFiles, defaultJobs } from './pool';
+import { analyseFiles, defaultJobs, DEFAULT_FILE_TIMEOUT_S, parseFileTimeout } from './pool';
 import type { CliIO } from './io';
 
 export const AUDIT_USAGE = `Usage: critical-reader audit [options] REVIEW STUDIES_FOLDER
@@ -29,6 +29,7 @@ Options:
   -o, --output F          write to file F instead of standard output
   --password P            password for encrypted PDFs
   -j, --jobs N            files analysed at once (as for the main command)
+  --file-timeout S        stop a file that takes longer than S seconds (default 120; 0: none)
 `;
 
 export interface AuditedStudy {
@@ -50,18 +51,24 @@ interface AuditOptions {
   output: string | null;
   password: string | undefined;
   jobs: number | null;
+  fileTimeoutMs: number | undefined;
   inputs: string[];
 }
 
 function parse(args: string[]): AuditOptions | string {
-  const o: AuditOptions = { format: 'md', output: null, password: undefined, jobs: null, inputs: [] };
+  const o: AuditOptions = { format: 'md', output: null, password: undefined, jobs: null, fileTimeoutMs: DEFAULT_FILE_TIMEOUT_S * 1000, inputs: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--md' || a === '--csv' || a === '--json') o.format = a.slice(2) as AuditOptions['format'];
-    else if (a === '-o' || a === '--output' || a === '--password' || a === '-j' || a === '--jobs') {
+    else if (a === '-o' || a === '--output' || a === '--password' || a === '-j' || a === '--jobs' || a === '--file-timeout') {
       const v = args[++i];
       if (v === undefined) return `${a} needs a value`;
       if (a === '--password') o.password = v;
+      else if (a === '--file-timeout') {
+        const t = parseFileTimeout(v);
+        if (typeof t === 'string') return t;
+        o.fileTimeoutMs = t;
+      }
       else if (a === '-j' || a === '--jobs') {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 1 || n > 64) return `${a} takes a whole number from 1 to 64`;
@@ -103,6 +110,7 @@ export async function runAudit(args: string[], io: CliIO, expandFolder: (folder:
     {
       jobs: o.jobs ?? defaultJobs(availableParallelism()),
       ...(io.workerScript ? { workerScript: io.workerScript } : {}),
+      ...(o.fileTimeoutMs !== undefined ? { fileTimeoutMs: o.fileTimeoutMs } : {}),
       onResult: (r, done, total) => io.stderr(`[${done}/${total}] ${basename(r.file)}${r.ok ? '' : `: ${r.message}`}\n`),
     },
   );

@@ -18,7 +18,26 @@ export interface PoolOptions {
   workerScript?: URL;
   /** Called as each file is done (progress for long folders). */
   onResult?: (result: FileResult, done: number, total: number) => void;
+  /**
+   * Longest a file may take. A file over it (a PDF built to inflate to gigabytes, say) is reported
+   * and its worker stopped, which frees its memory; the run goes on with the next file. Only a
+   * worker can be stopped, so with a budget even a single lane runs in a worker thread.
+   */
+  fileTimeoutMs?: number;
 }
+
+/** Default per-file budget of the command line (`--file-timeout`), in seconds. */
+export const DEFAULT_FILE_TIMEOUT_S = 120;
+
+/** `--file-timeout S`: seconds per file, 0 for none; the budget in ms, or why the value is refused. */
+export function parseFileTimeout(value: string): number | undefined | string {
+  const s = Number(value);
+  if (!Number.isFinite(s) || s < 0 || s > 86_400) return '--file-timeout takes seconds from 0 (no limit) to 86400';
+  return s === 0 ? undefined : Math.round(s * 1000);
+}
+
+/** Heap for a worker: a file that needs more is reported, not allowed to take the machine. */
+const WORKER_HEAP_MB = 2048;
 
 /**
  * Lanes for a machine with `cores` cores. One lane already keeps more than one core busy: V8
@@ -36,34 +55,55 @@ export async function analyseFiles(jobs: FileJob[], options: PoolOptions): Promi
   const script = options.workerScript;
   let done = 0;
   const finished = (r: FileResult) => options.onResult?.(r, ++done, jobs.length);
-  if (threads > 1 && script) {
+  const budget = options.fileTimeoutMs;
+  if (script && (threads > 1 || (budget !== undefined && jobs.length > 0))) {
     let next = 0;
-    const runWorker = () =>
+    const runWorker = (): Promise<void> =>
       new Promise<void>((resolve) => {
-        const worker = new Worker(script, { workerData: { criticalReaderWorker: true } });
+        const worker = new Worker(script, { workerData: { criticalReaderWorker: true }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
         let current = -1;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let over = false;
         const feed = () => {
+          clearTimeout(timer);
           if (next >= jobs.length) {
             void worker.terminate().then(() => resolve());
             return;
           }
           current = next++;
           worker.postMessage(jobs[current]);
+          if (budget !== undefined) timer = setTimeout(overBudget, budget);
+        };
+        const overBudget = () => {
+          over = true;
+          const r: FileResult = { file: jobs[current]!.file, ok: false, message: `stopped after ${budget! / 1000} s: the file takes too long to read (a PDF that inflates enormously, or a very large page); --file-timeout sets the limit` };
+          results[current] = r;
+          finished(r);
+          // Stopping the worker frees what the file took; a fresh lane carries on with the rest.
+          void worker.terminate().then(() => runWorker().then(resolve));
         };
         worker.on('message', (r: FileResult) => {
+          if (over) return;
           results[current] = r;
           finished(r);
           feed();
         });
         worker.on('error', (e) => {
-          // A crash loses only the file in hand, reported like any other bad input (running it
-          // again here could crash this thread too); files it never reached are run below.
-          if (current >= 0 && !results[current]) results[current] = { file: jobs[current]!.file, ok: false, message: `could not be analysed (${e.message})` };
+          clearTimeout(timer);
+          if (over) return;
+          // A crash (or the heap limit) loses only the file in hand, reported like any other bad
+          // input (running it again here could crash this thread too); files it never reached
+          // are run below.
+          if (current >= 0 && !results[current]) {
+            const r: FileResult = { file: jobs[current]!.file, ok: false, message: `could not be analysed (${e.message})` };
+            results[current] = r;
+            finished(r);
+          }
           resolve();
         });
         feed();
       });
-    await Promise.all(Array.from({ length: threads }, runWorker));
+    await Promise.all(Array.from({ length: Math.max(1, threads) }, runWorker));
   }
   for (let i = 0; i < jobs.length; i++) {
     if (results[i]) continue;

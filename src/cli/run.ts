@@ -12,7 +12,7 @@ import { GENERATOR } from '../analysis/engine';
 import type { Lens } from '../analysis/lens';
 import { critiqueToMarkdown } from '../analysis/markdown';
 import { batchCsv, batchMarkdown, type BatchRow } from './batch-table';
-import { analyseFiles, defaultJobs } from './pool';
+import { analyseFiles, defaultJobs, DEFAULT_FILE_TIMEOUT_S, parseFileTimeout } from './pool';
 import { readLensFile } from './lens-file';
 import { runAudit } from './audit';
 import type { CliIO } from './io';
@@ -38,6 +38,8 @@ Options:
   --password P     password for encrypted PDFs
   -j, --jobs N     files analysed at once, each in a worker thread (default: one
                    fewer than the CPU cores; 1 on a machine with two or fewer)
+  --file-timeout S stop a file that takes longer than S seconds (default 120;
+                   0 for no limit): reported, and the run goes on
   -h, --help       this help
   -v, --version    version
 `;
@@ -49,11 +51,12 @@ interface Options {
   password: string | undefined;
   jobs: number | null;
   frontMatter: boolean;
+  fileTimeoutMs: number | undefined;
   inputs: string[];
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { format: null, output: null, lensFile: null, password: undefined, jobs: null, frontMatter: false, inputs: [] };
+  const o: Options = { format: null, output: null, lensFile: null, password: undefined, jobs: null, frontMatter: false, fileTimeoutMs: DEFAULT_FILE_TIMEOUT_S * 1000, inputs: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = () => {
@@ -73,6 +76,11 @@ function parseArgs(args: string[]): Options | string {
         const n = Number(value());
         if (!Number.isInteger(n) || n < 1 || n > 64) return `${a} takes a whole number from 1 to 64`;
         o.jobs = n;
+      }
+      else if (a === '--file-timeout') {
+        const t = parseFileTimeout(value());
+        if (typeof t === 'string') return t;
+        o.fileTimeoutMs = t;
       }
       else if (a === '--') o.inputs.push(...args.slice(i + 1)), (i = args.length);
       else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
@@ -189,7 +197,11 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
   const rows: BatchRow[] = [];
   let failures = 0;
   const jobs = files.map((file) => ({ file, ...(parsed.password !== undefined ? { password: parsed.password } : {}), ...(lenses ? { lenses } : {}) }));
-  const poolOptions = { jobs: parsed.jobs ?? defaultJobs(availableParallelism()), ...(io.workerScript ? { workerScript: io.workerScript } : {}) };
+  const poolOptions = {
+    jobs: parsed.jobs ?? defaultJobs(availableParallelism()),
+    ...(io.workerScript ? { workerScript: io.workerScript } : {}),
+    ...(parsed.fileTimeoutMs !== undefined ? { fileTimeoutMs: parsed.fileTimeoutMs } : {}),
+  };
   for (const r of await analyseFiles(jobs, poolOptions)) {
     if (r.ok) rows.push({ file: r.file, critique: r.critique });
     else {

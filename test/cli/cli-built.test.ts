@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { makeSlowPdf } from './make-slow-pdf';
 
 const run = promisify(execFile);
 const CLI = 'dist/cli/critical-reader.mjs';
@@ -46,6 +47,19 @@ describe('the built command line', () => {
     for (const finding of ['Definition gap', 'Mixed senses', 'Automated "peers"', 'No publication-date limit', 'Old studies', 'Population mismatch', 'Positionality not reported']) {
       expect(r.stdout).toContain(finding);
     }
+  });
+
+  it('stops a file over its time budget (a PDF that inflates to 90 MB), says so, and goes on with the rest', { timeout: 120_000 }, async () => {
+    const slow = await mkdtemp(join(tmpdir(), 'cr-slow-'));
+    await makeSlowPdf(join(slow, 'a-inflating.pdf'));
+    await copyFile(EXAMPLE, join(slow, 'b-page.html'));
+    const r = await cli(['--file-timeout', '2', '--csv', slow]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/a-inflating\.pdf: stopped after 2 s: the file takes too long to read.*--file-timeout/);
+    const rows = r.stdout.trim().split('\r\n');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain('b-page.html');
+    expect((await cli(['--file-timeout', 'soon', slow])).stderr).toMatch(/--file-timeout takes seconds/);
   });
 
   it('gives the same table with worker threads as on one thread, bad files reported in input order', async () => {
