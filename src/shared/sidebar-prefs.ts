@@ -27,8 +27,15 @@ export async function loadSidebarPrefs(storage: KeyValueStorage = getStorage()):
   return { width, hiddenCategories, frontMatter: stored.frontMatter === true };
 }
 
+/** Updates of this page, one after another: two at once (a drag and a toggle) must not lose either. */
+let queue: Promise<void> = Promise.resolve();
+
 /** Changes some preferences, keeping the others as stored. */
-export async function updateSidebarPrefs(patch: Partial<SidebarPrefs>, storage: KeyValueStorage = getStorage()): Promise<void> {
-  const current = await loadSidebarPrefs(storage);
-  await storage.set(KEY, { ...current, ...patch });
+export function updateSidebarPrefs(patch: Partial<SidebarPrefs>, storage: KeyValueStorage = getStorage()): Promise<void> {
+  const next = queue.then(async () => {
+    const current = await loadSidebarPrefs(storage);
+    await storage.set(KEY, { ...current, ...patch });
+  });
+  queue = next.catch(() => undefined);
+  return next;
 }
