@@ -89,7 +89,7 @@ describe('accessibility (axe-core)', () => {
     await page.close();
   });
 
-  it('the PDF viewer with a critique open, every tab', { timeout: TIMEOUT }, async () => {
+  it('the PDF viewer with a critique open, every tab; at 1400 px no tab is clipped out of reach', { timeout: TIMEOUT }, async () => {
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/viewer/viewer.html`);
     expect(await seriousViolations(page, 'body')).toEqual([]);
@@ -99,6 +99,23 @@ describe('accessibility (axe-core)', () => {
     // The pages themselves (pdf.js's canvas and text layer) are the PDF's content: audited are our toolbar and sidebar.
     expect(await seriousViolations(page, '#toolbar')).toEqual([]);
     expect(await eachTab(page, (p) => p.locator('#sidebar'), () => seriousViolations(page, '#sidebar'))).toEqual([]);
+
+    // At 1400 px the tab row does not clip a tab out of reach: each one, when selected from the
+    // keyboard, lies wholly inside the row (which scrolls when the tabs do not fit).
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const sidebar = page.locator('#sidebar');
+    await sidebar.locator('[role="tab"]').first().click();
+    await page.keyboard.press('Home');
+    const labels = await sidebar.locator('[role="tab"]').allTextContents();
+    for (const label of labels) {
+      const inside = await sidebar.locator('[role="tab"][aria-selected="true"]').evaluate((tab) => {
+        const row = tab.parentElement!.getBoundingClientRect();
+        const r = tab.getBoundingClientRect();
+        return { label: tab.textContent, inside: r.left >= row.left - 1 && r.right <= row.right + 1 };
+      });
+      expect(inside).toEqual({ label, inside: true });
+      await page.keyboard.press('ArrowRight');
+    }
     await page.close();
   });
 });
