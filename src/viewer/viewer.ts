@@ -151,6 +151,9 @@ function onFirstPage(): void {
 }
 eventBus.on('pagerendered', onFirstPage);
 
+/** How long one page may take to read before the viewer says it is unusually slow. */
+const SLOW_PAGE_MS = 8_000;
+
 async function analyse(s: Session, source: PdfSource): Promise<void> {
   const doc = s.doc!;
   const controller = new AbortController();
@@ -161,6 +164,18 @@ async function analyse(s: Session, source: PdfSource): Promise<void> {
   progressText.textContent = 'Reading the PDF…';
   setState('analysing');
   performance.mark('cr:extract-start');
+  // A page that takes pdf.js this long is most likely built to inflate enormously: say so, and
+  // that Cancel keeps the pages (reading stops at once; the page may stay blank).
+  let slowPageTimer: ReturnType<typeof setTimeout> | undefined;
+  const watchSlowPage = (page: number, total: number) => {
+    clearTimeout(slowPageTimer);
+    if (page > total) return;
+    slowPageTimer = setTimeout(() => {
+      if (session !== s) return;
+      progressText.textContent = `Page ${page} of ${total} is taking unusually long to read (a PDF can be built to expand enormously). Cancel stops reading; the pages already shown stay.`;
+    }, SLOW_PAGE_MS);
+  };
+  watchSlowPage(1, doc.numPages);
   let paper: Paper;
   try {
     paper = await extractPdf(doc, {
@@ -169,9 +184,11 @@ async function analyse(s: Session, source: PdfSource): Promise<void> {
       meta: { url: source.kind === 'url' ? source.url : null, pdfUrl: source.kind === 'url' ? source.url : null },
       onProgress(page, total) {
         progressText.textContent = `Reading page ${page} of ${total}`;
+        watchSlowPage(page + 1, total);
       },
     });
   } catch (e) {
+    clearTimeout(slowPageTimer);
     progress.hidden = true;
     if (session !== s) return;
     if (controller.signal.aborted || (e as Error).name === 'AbortError') {
@@ -196,6 +213,7 @@ async function analyse(s: Session, source: PdfSource): Promise<void> {
     showMessage({ title: 'The text of this PDF could not be read', text: (e as Error).message });
     return;
   }
+  clearTimeout(slowPageTimer);
   performance.measure('cr:extract', 'cr:extract-start');
   progress.hidden = true;
   if (session !== s) return;

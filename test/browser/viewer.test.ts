@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireCorpus } from '../corpus';
 import { launchExtension, type LaunchedExtension } from './launch';
+import { makeSlowPdf } from '../cli/make-slow-pdf';
 import { makeFixtures, makeLongPdf, type ViewerFixtures } from '../viewer/make-fixtures';
 
 let ext: LaunchedExtension;
@@ -368,6 +369,19 @@ describe('PDF viewer', () => {
     await page.locator('#message', { hasText: 'cancelled' }).waitFor();
     expect(await state(page)).toBe('ready');
     expect(await page.locator('#sidebar').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('says when a page takes unusually long (a PDF that inflates to 90 MB), and Cancel stops at once', { timeout: 180_000 }, async () => {
+    await makeSlowPdf(join(dir, 'inflating.pdf'));
+    const page = await viewer();
+    await openFile(page, join(dir, 'inflating.pdf'));
+    // The page would keep pdf.js busy for about a minute; the reader is told well before.
+    await page.locator('#progress-text', { hasText: /Page 1 of 1 is taking unusually long.*Cancel stops reading/ }).waitFor({ timeout: 60_000 });
+    expect(await state(page)).toBe('analysing');
+    await page.click('#cancel-analysis');
+    await page.locator('#message', { hasText: 'cancelled' }).waitFor({ timeout: 5_000 });
+    expect(await state(page)).toBe('ready');
     await page.close();
   });
 });

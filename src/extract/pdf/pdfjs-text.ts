@@ -71,6 +71,29 @@ function abortError(): Error {
   return e;
 }
 
+/**
+ * `work`, or an AbortError as soon as the signal fires: one page can keep pdf.js busy for a
+ * minute (a content stream that inflates enormously), and Cancel must not wait for it.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(abortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
 export function toPdfTextItem(raw: TextItemLike, viewportTransform: number[]): PdfTextItem {
   const t = raw.transform ?? [1, 0, 0, 1, 0, 0];
   // Viewport transform maps PDF space (y up, possibly rotated/offset) to top-left origin, y down.
@@ -99,9 +122,9 @@ export async function readPdfText(doc: PdfDocumentLike, opts: ReadPdfTextOptions
   for (let n = 1; n <= total; n++) {
     if (opts.signal?.aborted) throw abortError();
     try {
-      const page = await doc.getPage(n);
+      const page = await untilAborted(doc.getPage(n), opts.signal);
       const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
+      const content = await untilAborted(page.getTextContent(), opts.signal);
       const items: PdfTextItem[] = [];
       for (const raw of content.items as TextItemLike[]) {
         // Marked-content entries are excluded by default; guard anyway so indices stay aligned
@@ -112,6 +135,7 @@ export async function readPdfText(doc: PdfDocumentLike, opts: ReadPdfTextOptions
       pages.push({ pageNumber: n, width: viewport.width, height: viewport.height, items });
       page.cleanup?.();
     } catch (e) {
+      if (opts.signal?.aborted) throw abortError();
       // One damaged page should not cost the reader the rest of the paper.
       pages.push({ pageNumber: n, width: 0, height: 0, items: [], error: e instanceof Error ? e.message : String(e) });
     }
