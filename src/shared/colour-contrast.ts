@@ -9,7 +9,7 @@
  * - dark pages: #121212 background, text #eee.
  * Nothing is refused: a low ratio is reported with a warning and the reader decides.
  */
-import type { HighlightCategory } from './highlight-category';
+import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from './highlight-category';
 
 export type PageScheme = 'light' | 'dark';
 
@@ -20,7 +20,7 @@ export interface HighlightColour {
 
 export type HighlightColours = Record<HighlightCategory, HighlightColour>;
 
-export const HIGHLIGHT_CATEGORIES: readonly HighlightCategory[] = ['term', 'definition', 'dates', 'statement', 'concern', 'note'];
+export { HIGHLIGHT_CATEGORIES };
 
 export const PAGE_COLOURS: Record<PageScheme, { background: string; text: string }> = {
   light: { background: '#ffffff', text: '#111111' },

@@ -7,5 +7,5 @@ export type HighlightCategory =
   | 'concern'       // evidence of findings (mixed senses, automated peers, population mismatch…)
   | 'note';         // the reader's own highlights/notes
 
-/** Display and paint order of the categories. */
-export const CATEGORY_ORDER: HighlightCategory[] = ['term', 'definition', 'dates', 'statement', 'concern', 'note'];
+/** Every category, in display and paint order. */
+export const HIGHLIGHT_CATEGORIES: readonly HighlightCategory[] = ['term', 'definition', 'dates', 'statement', 'concern', 'note'];

@@ -1,9 +1,9 @@
 /**
- * How the reader left the sidebar (its width, the highlight categories switched off, front matter in Markdown exports), kept in
- * storage.local on this machine only. The reader's real settings (lenses, colours, auto-scan sites)
- * live in ./reader-settings.ts.
+ * How the reader left the sidebar (its width, the highlight categories switched off, front matter
+ * in Markdown exports), kept in storage.local on this machine only. The reader's real settings
+ * (lenses, colours, auto-scan sites) live in ./reader-settings.ts.
  */
-import { CATEGORY_ORDER, type HighlightCategory } from './highlight-category';
+import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from './highlight-category';
 import { getStorage, type KeyValueStorage } from './storage';
 
 export interface SidebarPrefs {
@@ -22,7 +22,7 @@ const KEY = 'sidebarPrefs';
 export async function loadSidebarPrefs(storage: KeyValueStorage = getStorage()): Promise<SidebarPrefs> {
   const stored = (await storage.get<Partial<SidebarPrefs>>(KEY)) ?? {};
   const width = typeof stored.width === 'number' && Number.isFinite(stored.width) ? stored.width : DEFAULT_SIDEBAR_PREFS.width;
-  const known = new Set<string>(CATEGORY_ORDER);
+  const known = new Set<string>(HIGHLIGHT_CATEGORIES);
   const hiddenCategories = Array.isArray(stored.hiddenCategories) ? stored.hiddenCategories.filter((c): c is HighlightCategory => known.has(c)) : [];
   return { width, hiddenCategories, frontMatter: stored.frontMatter === true };
 }

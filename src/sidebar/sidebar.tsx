@@ -21,7 +21,8 @@ import { NotesPanel } from './panels/notes';
 import { OverviewPanel } from './panels/overview';
 import { StatementsPanel } from './panels/statements';
 import { TermsPanel } from './panels/terms';
-import { CATEGORY_LABELS, CATEGORY_ORDER, highlightGroups } from './targets';
+import { HIGHLIGHT_CATEGORIES } from '../shared/highlight-category';
+import { CATEGORY_LABELS, highlightGroups } from './targets';
 
 export interface SidebarLayout {
   width: number;
@@ -284,7 +285,7 @@ export function Sidebar(props: SidebarProps) {
         <details class="highlight-toggles">
           <summary>Highlights</summary>
           <ul class="plain">
-            {CATEGORY_ORDER.map((cat) => (
+            {HIGHLIGHT_CATEGORIES.map((cat) => (
               <li key={cat}>
                 <label>
                   <input type="checkbox" checked={!hidden.has(cat)} onChange={() => toggleCategory(cat)} data-category={cat} />

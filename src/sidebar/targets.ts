@@ -4,10 +4,8 @@
  */
 import type { Critique, Evidence, Occurrence } from '../analysis/critique';
 import type { ReaderNote } from '../analysis/reader-notes';
-import { CATEGORY_ORDER } from '../shared/highlight-category';
+import { HIGHLIGHT_CATEGORIES } from '../shared/highlight-category';
 import type { HighlightCategory, HighlightGroup, HighlightTarget } from './host';
-
-export { CATEGORY_ORDER } from '../shared/highlight-category';
 
 export const CATEGORY_LABELS: Record<HighlightCategory, string> = {
   term: 'Term uses',
@@ -64,5 +62,5 @@ export function highlightGroups(critique: Critique, notes: ReaderNote[]): Highli
     f.evidence.forEach((ev, i) => push('concern', evidenceTarget(evidenceId(f.id, i), ev)));
   }
   for (const n of notes) push('note', noteTarget(n));
-  return CATEGORY_ORDER.map((category) => ({ category, targets: groups[category] }));
+  return HIGHLIGHT_CATEGORIES.map((category) => ({ category, targets: groups[category] }));
 }
