@@ -9,12 +9,13 @@ import type { Paper } from '../analysis/model';
 import { extractHtmlInSlices } from '../extract/html';
 import { sendMessage } from '../shared/messages';
 import { documentKeyFor } from '../shared/notes-store';
-import { loadSidebarPrefs, updateSidebarPrefs } from '../shared/sidebar-prefs';
+import { loadSidebarPrefs, rememberedSidebarProps, updateSidebarPrefs } from '../shared/sidebar-prefs';
 import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { mountSidebar, type MountedSidebar, type SidebarLayout } from '../sidebar/mount';
 import { PageHighlighter, yieldToPage } from './highlighter';
 import { PagePush } from './page-push';
+import { armSecondEscape } from '../sidebar/second-escape';
 
 const HOST_TAG = 'critical-reader-sidebar';
 
@@ -62,20 +63,7 @@ class PageSidebar {
     if (back?.isConnected && back !== document.body && typeof back.focus === 'function') back.focus();
     else (host.shadowRoot?.activeElement as HTMLElement | null)?.blur();
     this.stopEscapeToClose?.();
-    const onKey = (e: KeyboardEvent) => {
-      disarm();
-      if (e.key === 'Escape' && e.isTrusted && this.host === host) this.close();
-    };
-    const disarm = () => {
-      document.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('pointerdown', disarm, true);
-      host.removeEventListener('focusin', disarm);
-      this.stopEscapeToClose = null;
-    };
-    document.addEventListener('keydown', onKey, true);
-    document.addEventListener('pointerdown', disarm, true);
-    host.addEventListener('focusin', disarm);
-    this.stopEscapeToClose = disarm;
+    this.stopEscapeToClose = armSecondEscape(document, () => this.host === host && this.close(), { target: host, type: 'focusin' });
   }
 
   async open(): Promise<void> {
@@ -136,10 +124,7 @@ class PageSidebar {
         critique,
         host: this.highlighter,
         initialWidth: prefs.width,
-        initialHidden: prefs.hiddenCategories,
-        onHiddenChange: (hiddenCategories) => void updateSidebarPrefs({ hiddenCategories }),
-        initialFrontMatter: prefs.frontMatter,
-        onFrontMatterChange: (frontMatter) => void updateSidebarPrefs({ frontMatter }),
+        ...rememberedSidebarProps(prefs),
         onClose: () => this.close(),
         onLayoutChange: (layout) => this.layout(layout),
         onEscape: () => this.escapeToPage(),

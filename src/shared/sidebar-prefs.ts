@@ -27,6 +27,19 @@ export async function loadSidebarPrefs(storage: KeyValueStorage = getStorage()):
   return { width, hiddenCategories, frontMatter: stored.frontMatter === true };
 }
 
+/**
+ * The sidebar props that start from the reader's preferences and keep their changes (highlight
+ * categories switched off, front matter in Markdown exports): the same for pages and the viewer.
+ */
+export function rememberedSidebarProps(prefs: SidebarPrefs) {
+  return {
+    initialHidden: prefs.hiddenCategories,
+    onHiddenChange: (hiddenCategories: HighlightCategory[]) => void updateSidebarPrefs({ hiddenCategories }),
+    initialFrontMatter: prefs.frontMatter,
+    onFrontMatterChange: (frontMatter: boolean) => void updateSidebarPrefs({ frontMatter }),
+  };
+}
+
 /** Updates of this page, one after another: two at once (a drag and a toggle) must not lose either. */
 let queue: Promise<void> = Promise.resolve();
 

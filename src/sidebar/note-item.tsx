@@ -26,6 +26,10 @@ export function NoteItem({ note, withQuote = true, context }: NoteItemProps) {
     if (editing) editor.current?.focus();
   }, [editing]);
 
+  const cancelEdit = () => {
+    setDraft(note.text);
+    setEditing(false);
+  };
   const saveEdit = async () => {
     try {
       await store.update(note.id, { text: draft.trim() });
@@ -70,8 +74,7 @@ export function NoteItem({ note, withQuote = true, context }: NoteItemProps) {
               onKeyDown={(e) => {
                 if (e.key !== 'Escape') return;
                 e.stopPropagation();
-                setDraft(note.text);
-                setEditing(false);
+                cancelEdit();
               }}
               ref={editor}
             />
@@ -80,13 +83,7 @@ export function NoteItem({ note, withQuote = true, context }: NoteItemProps) {
             <button type="submit" class="primary">
               Save
             </button>
-            <button
-              type="button"
-              onClick={() => {
-                setDraft(note.text);
-                setEditing(false);
-              }}
-            >
+            <button type="button" onClick={cancelEdit}>
               Cancel
             </button>
           </div>

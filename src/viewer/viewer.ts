@@ -21,7 +21,8 @@ import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { NotesStore } from '../shared/notes-store';
 import { mountSidebar, type MountedSidebar } from '../sidebar/mount';
-import { DEFAULT_SIDEBAR_PREFS, loadSidebarPrefs, updateSidebarPrefs } from '../shared/sidebar-prefs';
+import { armSecondEscape } from '../sidebar/second-escape';
+import { DEFAULT_SIDEBAR_PREFS, loadSidebarPrefs, rememberedSidebarProps } from '../shared/sidebar-prefs';
 import { highlightSpecs, saveWithHighlights } from './annotated-pdf';
 import { notesToWrite } from './notes-to-write';
 import { LoadFailure, isChromium, loadBytes, sourceName, type PdfSource } from './load-source';
@@ -242,10 +243,7 @@ async function analyse(s: Session, source: PdfSource): Promise<void> {
     },
     onEscape: escapeToPages,
     initialWidth: 400,
-    initialHidden: prefs.hiddenCategories,
-    onHiddenChange: (hiddenCategories) => void updateSidebarPrefs({ hiddenCategories }),
-    initialFrontMatter: prefs.frontMatter,
-    onFrontMatterChange: (frontMatter) => void updateSidebarPrefs({ frontMatter }),
+    ...rememberedSidebarProps(prefs),
     // The sidebar sits beside the pages, never over them: follow its width (drag handle, collapse).
     onLayoutChange: ({ width }) => {
       document.documentElement.style.setProperty('--cr-sidebar-w', `${width}px`);
@@ -303,16 +301,7 @@ onSettingsChanged((settings) => {
  */
 function escapeToPages(): void {
   container.focus();
-  const onKey = (e: KeyboardEvent) => {
-    disarm();
-    if (e.key === 'Escape' && e.isTrusted) toggleSidebar(false);
-  };
-  const disarm = () => {
-    document.removeEventListener('keydown', onKey, true);
-    document.removeEventListener('pointerdown', disarm, true);
-  };
-  document.addEventListener('keydown', onKey, true);
-  document.addEventListener('pointerdown', disarm, true);
+  armSecondEscape(document, () => toggleSidebar(false));
 }
 
 function toggleSidebar(show?: boolean): void {

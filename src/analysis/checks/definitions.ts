@@ -336,7 +336,6 @@ function coreLabel(term: LensTerm): string {
   return (term.senses ?? []).filter((s) => s.core).map((s) => s.label).join('" or "');
 }
 
-/** Core sense ids of a term, or null when the term has no core sense (every use counts). */
 /**
  * The defining clause of a definition sentence, for the page to paint: the sentence from the
  * clause that holds the term (after a ";" or ":" before it), and from the term itself when only a
@@ -352,6 +351,7 @@ export function definingClause(s: Pick<Sentence, 'text' | 'start'>, termAt: numb
   return { highlight: { start: s.start + from, end: s.start + s.text.length, text: s.text.slice(from) } };
 }
 
+/** Core sense ids of a term, or null when the term has no core sense (every use counts). */
 function coreSenses(term: LensTerm): Set<string> | null {
   const core = (term.senses ?? []).filter((s) => s.core).map((s) => s.id);
   return core.length ? new Set(core) : null;
