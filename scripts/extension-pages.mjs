@@ -9,6 +9,8 @@ import { resolve } from 'node:path';
 const PAGES = {
   viewer: ['src/viewer/viewer.html', 'src/viewer/viewer.ts'],
   options: ['src/options/options.html', 'src/options/options.ts'],
+  // The sidebar beside publisher pages, framed by the content script (src/sidebar/frame-protocol.ts).
+  sidebar: ['src/sidebar/frame.html', 'src/sidebar/frame.ts'],
 };
 
 /** name → absolute html path, for pages whose files all exist. */

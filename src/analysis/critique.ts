@@ -228,4 +228,17 @@ export interface Critique {
   };
   findings: Finding[];
   warnings: string[];
+  /**
+   * Present only when the analysis ran out of time (a huge or hostile page): what it still did.
+   * `termTextShare` is the share of the text the term check read (1 when it finished);
+   * `skippedChecks` the checks that did not run at all.
+   */
+  incomplete?: { afterMs: number; termTextShare: number; skippedChecks: string[] };
+}
+
+/** What a reader is told about an analysis that ran out of time (sidebar warnings, Markdown). */
+export function incompleteMessage(i: NonNullable<Critique['incomplete']>): string {
+  const read = i.termTextShare < 1 ? ` Terms were read in the first ${Math.floor(i.termTextShare * 100)}% of the text.` : '';
+  const skipped = i.skippedChecks.length > 0 ? ` Not checked: ${i.skippedChecks.map((id) => id.replace(/-/g, ' ')).join(', ')}.` : '';
+  return `Analysis stopped after ${(i.afterMs / 1000).toFixed(1)} s: this page is too large to read in full in time, so the findings are partial.${read}${skipped}`;
 }

@@ -5,7 +5,7 @@
 import { assessScope } from './article-check';
 import { CHECKS } from './checks';
 import type { AnalysisContext } from './context';
-import type { Critique, Finding, Severity } from './critique';
+import { incompleteMessage, type Critique, type Finding, type Severity } from './critique';
 import { DEFAULT_LENSES } from './lenses/default';
 import type { Lens } from './lens';
 import type { Paper } from './model';
@@ -16,6 +16,17 @@ export const GENERATOR = 'Critical Reader 0.1.0';
 export interface AnalyseOptions {
   /** Active lenses; the built-in "digital peer support" lens when omitted. */
   lenses?: Lens[];
+  /**
+   * Time budget in ms. Past it the analysis stops where it is and returns what it has, marked
+   * `incomplete` with a warning that says what was not read; a huge page then holds up the
+   * extension's other tabs for about this long at most. None when omitted.
+   */
+  budgetMs?: number;
+}
+
+function markIncomplete(critique: Critique, incomplete: NonNullable<Critique['incomplete']>): void {
+  critique.incomplete = incomplete;
+  critique.warnings.unshift(incompleteMessage(incomplete));
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { concern: 0, caution: 1, info: 2 };
@@ -80,6 +91,9 @@ export function analysePaper(paper: Paper, options: AnalyseOptions = {}): Critiq
   const lenses = options.lenses ?? DEFAULT_LENSES;
   const critique = emptyCritique(paper, lenses);
   const seenIds = new Map<string, number>();
+  const started = performance.now();
+  const deadline = options.budgetMs === undefined ? Infinity : started + options.budgetMs;
+  let termTextShare = 1;
   const ctx: AnalysisContext = {
     paper,
     lenses,
@@ -91,8 +105,17 @@ export function analysePaper(paper: Paper, options: AnalyseOptions = {}): Critiq
       seenIds.set(base, n);
       critique.findings.push({ id: n === 1 ? base : `${base}#${n}`, ...f } as Finding);
     },
+    outOfTime: () => performance.now() > deadline,
+    stoppedReading(share) {
+      termTextShare = Math.min(termTextShare, share);
+    },
   };
-  for (const check of CHECKS) check.run(ctx);
+  const skipped: string[] = [];
+  for (const check of CHECKS) {
+    if (ctx.outOfTime()) skipped.push(check.id);
+    else check.run(ctx);
+  }
+  if (termTextShare < 1 || skipped.length > 0) markIncomplete(critique, { afterMs: Math.round(performance.now() - started), termTextShare, skippedChecks: skipped });
   if (paper.source === 'html' && assessScope(paper).abstractOnly) markAbstractPage(critique);
   // Most serious first; otherwise keep the order checks reported them (text order within a check).
   critique.findings = critique.findings

@@ -3,7 +3,7 @@
  * citation line, summary table, findings by theme with quotes and locations, term and statement
  * tables, the reference-year histogram as text, then the reader's notes.
  */
-import type { Critique, Evidence, Finding, StudyAudit, Theme } from './critique';
+import { incompleteMessage, type Critique, type Evidence, type Finding, type StudyAudit, type Theme } from './critique';
 import { FLAG_LABELS } from './study-audit/audit';
 import { binYears } from './histogram';
 import { KIND_LABELS, SEVERITY_LABELS, STATEMENT_LABELS, THEME_LABELS, THEME_ORDER, shortAuthors, type StatementKey } from './labels';
@@ -34,6 +34,8 @@ export function critiqueToMarkdown(c: Critique, options: MarkdownOptions = {}): 
   const lensNames = c.lenses.map((l) => mdText(l.name)).join(', ');
   out.push(`*${c.paper.source === 'pdf' ? 'PDF' : c.paper.source === 'html' ? 'Web page' : 'Text'} analysed with ${mdText(c.generator)} on ${when}. Lenses: ${lensNames || 'none'}.*`, '');
 
+  // A partial analysis says so before anything a reader might take for complete.
+  if (c.incomplete) out.push(`> **Partial analysis.** ${mdText(incompleteMessage(c.incomplete))}`, '');
   out.push('## Summary', '');
   out.push(...summaryTable(c), '');
   out.push(...keyFacts(c), '');

@@ -23,6 +23,12 @@ export interface ReaderNote {
   verdict?: NoteVerdict;
   section?: string;
   page?: number;
+  /**
+   * Origin of the page the note was first saved on ("https://journal.example"); absent for notes
+   * made in the PDF viewer and by earlier versions. A page can claim any paper's DOI, so notes
+   * from other origins are shown only when the reader asks.
+   */
+  origin?: string;
   /** ISO timestamps. */
   created: string;
   updated?: string;

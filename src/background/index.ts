@@ -6,7 +6,7 @@
  */
 import { analysePaper } from '../analysis/engine';
 import { extensionApi, type ExtensionApi } from '../shared/browser';
-import { isMessage, type Message, type Responses } from '../shared/messages';
+import { ANALYSIS_BUDGET_MS, isMessage, type Message, type Responses } from '../shared/messages';
 import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
 import { loadSettings } from '../shared/settings-store';
 import { registerAutoScan } from './auto-scan';
@@ -72,7 +72,7 @@ api.storage.onChanged.addListener(() => {
 async function analyse(message: Extract<Message, { type: 'analyse' }>): Promise<Responses['analyse']> {
   try {
     const settings = await currentSettings();
-    return { ok: true, critique: analysePaper(message.paper, { lenses: stableLenses.get(activeLenses(settings)) }) };
+    return { ok: true, critique: analysePaper(message.paper, { lenses: stableLenses.get(activeLenses(settings)), budgetMs: ANALYSIS_BUDGET_MS }) };
   } catch (e) {
     return { ok: false, error: String((e as Error)?.message ?? e) };
   }

@@ -104,8 +104,14 @@ export function registerPdfOpening(api: ExtensionApi | null = extensionApi()): v
       if (info.menuItemId === OPEN_PDF_MENU_ID && info.linkUrl) void openPdfInViewer(info.linkUrl, tab, api);
     });
   }
-  api.runtime.onMessage.addListener(((message: unknown, sender: { tab?: TabLike }, sendResponse: (r: unknown) => void) => {
+  api.runtime.onMessage.addListener(((message: unknown, sender: { tab?: TabLike; url?: string }, sendResponse: (r: unknown) => void) => {
     if (!isOpenPdfMessage(message)) return false;
+    // Only from our own pages (the sidebar page, the viewer): nothing in a web page's reach may
+    // open viewer tabs on addresses of its choosing.
+    if (!sender.url?.startsWith(api.runtime.getURL(''))) {
+      sendResponse({ ok: false, error: 'open-pdf is only accepted from the extension’s own pages' });
+      return false;
+    }
     void openPdfInViewer(message.url, sender.tab, api).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e) }));
     return true;
   }) as Parameters<ExtensionApi['runtime']['onMessage']['addListener']>[0]);

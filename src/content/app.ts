@@ -1,7 +1,9 @@
 /**
  * The sidebar bundle, injected by the first-load script: extracts the page, has the background
- * analyse it (off this page's main thread), and shows the sidebar in a shadow root beside the
- * page, pushing the page over by a margin on <html> that is restored on close.
+ * analyse it (off this page's main thread), and shows the sidebar beside the page, pushing the
+ * page over by a margin on <html> that is restored on close. The sidebar itself is an extension
+ * page in a frame (./sidebar-frame.ts): this script draws its highlights, reveals passages and
+ * reports the reader's selection to it.
  */
 import { READER_ACTION_KEY, SIDEBAR_KEY, type ReaderGlobal } from './global-keys';
 import type { Critique } from '../analysis/critique';
@@ -9,38 +11,38 @@ import type { Paper } from '../analysis/model';
 import { extractHtmlInSlices } from '../extract/html';
 import { sendMessage } from '../shared/messages';
 import { documentKeyFor } from '../shared/notes-store';
-import { loadSidebarPrefs, rememberedSidebarProps, updateSidebarPrefs } from '../shared/sidebar-prefs';
+import { loadSidebarPrefs } from '../shared/sidebar-prefs';
 import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
-import { mountSidebar, type MountedSidebar, type SidebarLayout } from '../sidebar/mount';
+import type { FromFrame } from '../sidebar/frame-protocol';
+import type { SidebarLayout } from '../sidebar/sidebar';
 import { PageHighlighter, yieldToPage } from './highlighter';
 import { PagePush } from './page-push';
+import { SidebarFrame } from './sidebar-frame';
 import { armSecondEscape } from '../sidebar/second-escape';
-
-const HOST_TAG = 'critical-reader-sidebar';
 
 /** What decides the analysis among the settings: the active lenses and their content. */
 function lensKeyOf(settings: ReaderSettings): string {
   return JSON.stringify(activeLenses(settings));
 }
 
-function setImportant(el: HTMLElement, styles: Record<string, string>): void {
-  for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v, 'important');
-}
+/** How long the reader's selection must rest before it is sent to the sidebar (for "Add note"). */
+const SELECTION_SETTLE_MS = 120;
 
 class PageSidebar {
-  private host: HTMLElement | null = null;
-  private mounted: MountedSidebar | null = null;
+  private frame: SidebarFrame | null = null;
   private highlighter: PageHighlighter | null = null;
   private push: PagePush | null = null;
   private opening = false;
-  private stopWatchingSettings: (() => void) | null = null;
+  private readonly cleanups: (() => void)[] = [];
   /** Where the keyboard focus was when the reader opened the sidebar; Escape goes back there. */
   private returnFocusTo: Element | null = null;
   private stopEscapeToClose: (() => void) | null = null;
+  private openedByReader = false;
+  private started = 0;
 
   toggle(): void {
-    if (this.host) this.close();
+    if (this.frame) this.close();
     else void this.open();
   }
 
@@ -57,45 +59,32 @@ class PageSidebar {
    * the page, straight after, closes the sidebar; any other key or a click keeps it open.
    */
   private escapeToPage(): void {
-    const host = this.host;
-    if (!host) return;
+    const frame = this.frame;
+    if (!frame) return;
     const back = this.returnFocusTo as HTMLElement | null;
     if (back?.isConnected && back !== document.body && typeof back.focus === 'function') back.focus();
-    else (host.shadowRoot?.activeElement as HTMLElement | null)?.blur();
+    else frame.blur();
     this.stopEscapeToClose?.();
-    this.stopEscapeToClose = armSecondEscape(document, () => this.host === host && this.close(), { target: host, type: 'focusin' });
+    this.stopEscapeToClose = armSecondEscape(document, () => this.frame === frame && this.close(), { target: frame.host, type: 'focusin' });
   }
 
   async open(): Promise<void> {
-    if (this.host || this.opening) return;
+    if (this.frame || this.opening) return;
     this.opening = true;
-    const byReader = this.takeReaderAction();
+    this.openedByReader = this.takeReaderAction();
     this.returnFocusTo = document.activeElement;
-    const started = performance.now();
+    this.started = performance.now();
     const prefs = await loadSidebarPrefs();
     const settings = await loadSettings().catch(() => null);
-    const host = document.createElement(HOST_TAG);
-    host.dataset.state = 'loading';
-    // Inline !important beats any page rule, so hostile page CSS cannot hide or move the sidebar.
-    setImportant(host, {
-      all: 'initial',
-      position: 'fixed',
-      top: '0',
-      right: '0',
-      height: '100vh',
-      width: `${prefs.width}px`,
-      'z-index': '2147483647',
-      display: 'block',
+    const frame = new SidebarFrame(document, prefs.width, {
+      message: (m) => this.frame === frame && this.onFrameMessage(frame, m),
+      lost: () => this.frame === frame && this.close(),
     });
-    const shadow = host.attachShadow({ mode: 'open' });
-    const loading = document.createElement('p');
-    loading.textContent = 'Critical Reader is reading this page…';
-    loading.setAttribute('role', 'status');
-    loading.style.cssText = 'all:initial;display:block;font:14px system-ui,sans-serif;padding:16px;background:Canvas;color:CanvasText;height:100%;box-sizing:border-box;border-left:1px solid GrayText';
-    shadow.append(loading);
+    const host = frame.host;
+    host.dataset.state = 'loading';
     // Outside <body>: block anchors are paths from body, and our element must not shift them.
     document.documentElement.append(host);
-    this.host = host;
+    this.frame = frame;
     this.push = new PagePush(document, host);
     this.push.push(prefs.width);
     try {
@@ -114,47 +103,101 @@ class PageSidebar {
       // Round trip to the background, which runs the engine (not on this page's main thread).
       host.dataset.analyseMs = String(Math.round(performance.now() - t2));
       await yieldToPage();
-      if (this.host !== host) return; // closed meanwhile
-      loading.remove();
+      if (this.frame !== frame) return; // closed meanwhile
       const key = documentKeyFor(paper.metadata, location.href);
       this.highlighter = new PageHighlighter(document, paper, key, { ownUi: host, ...(settings ? { colours: settings.colours } : {}) });
-      const t1 = performance.now();
-      this.mounted = mountSidebar(shadow, {
+      frame.post({
+        type: 'show',
         paper,
         critique,
-        host: this.highlighter,
-        initialWidth: prefs.width,
-        ...rememberedSidebarProps(prefs),
-        onClose: () => this.close(),
-        onLayoutChange: (layout) => this.layout(layout),
-        onEscape: () => this.escapeToPage(),
+        documentKey: key,
+        pageOrigin: location.origin,
+        viewportWidth: innerWidth,
+        focus: this.openedByReader,
         ...(settings ? { colours: settings.colours } : {}),
       });
-      host.dataset.mountMs = String(Math.round(performance.now() - t1));
-      // Settings changed on the options page apply to an open sidebar at once: colours directly,
-      // a different set of active lenses by analysing again (the background reads the new lenses).
-      let lensKey = settings ? lensKeyOf(settings) : null;
-      this.stopWatchingSettings = onSettingsChanged((s) => {
+      this.followPage(frame, paper, settings);
+    } catch (e) {
+      host.dataset.state = 'error';
+      frame.post({ type: 'failed', message: String((e as Error)?.message ?? e) });
+    } finally {
+      this.opening = false;
+    }
+  }
+
+  /**
+   * While open: settings changed on the options page apply at once (colours directly, a different
+   * set of active lenses by analysing again); the page's width and the reader's selection in it
+   * are passed on to the sidebar.
+   */
+  private followPage(frame: SidebarFrame, paper: Paper, settings: ReaderSettings | null): void {
+    let lensKey = settings ? lensKeyOf(settings) : null;
+    this.cleanups.push(
+      onSettingsChanged((s) => {
         this.highlighter?.setColours(s.colours);
-        this.mounted?.setColours(s.colours);
+        frame.post({ type: 'colours', colours: s.colours });
         const key = lensKeyOf(s);
         if (key === lensKey) return;
         lensKey = key;
-        void this.reanalyse(host, paper);
-      });
-      host.dataset.state = 'ready';
-      requestAnimationFrame(() => {
-        // Toggle → sidebar painted, read by scripts/bench-extension.ts.
-        host.dataset.openMs = String(Math.round(performance.now() - started));
-        // Focus once the frame with the pushed page is laid out: focusing earlier forces that
-        // layout inside our task (67 ms on an 810-reference page), now the browser has done it.
-        if (byReader) setTimeout(() => this.host === host && this.mounted?.focus(), 0);
-      });
-    } catch (e) {
-      host.dataset.state = 'error';
-      loading.textContent = `Critical Reader could not analyse this page: ${String((e as Error)?.message ?? e)}`;
-    } finally {
-      this.opening = false;
+        void this.reanalyse(frame, paper);
+      }),
+    );
+    const onResize = () => frame.post({ type: 'viewport', width: innerWidth });
+    addEventListener('resize', onResize);
+    this.cleanups.push(() => removeEventListener('resize', onResize));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sendSelection = () => {
+      clearTimeout(timer);
+      frame.post({ type: 'selection', selection: this.highlighter?.getSelection() ?? null });
+    };
+    const onSelectionChange = () => {
+      clearTimeout(timer);
+      timer = setTimeout(sendSelection, SELECTION_SETTLE_MS);
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    // The reader moving into the sidebar (to press "Add note") sends the selection at once.
+    addEventListener('blur', sendSelection);
+    this.cleanups.push(() => {
+      clearTimeout(timer);
+      document.removeEventListener('selectionchange', onSelectionChange);
+      removeEventListener('blur', sendSelection);
+    });
+  }
+
+  private onFrameMessage(frame: SidebarFrame, m: FromFrame): void {
+    const highlighter = this.highlighter;
+    switch (m.type) {
+      case 'shown':
+        frame.host.dataset.state = 'ready';
+        requestAnimationFrame(() => {
+          // Toggle → sidebar painted, read by scripts/bench-extension.ts.
+          frame.host.dataset.openMs = String(Math.round(performance.now() - this.started));
+          // Focus once the frame with the pushed page is laid out: focusing earlier forces that
+          // layout inside our task (67 ms on an 810-reference page), now the browser has done it.
+          if (this.openedByReader) setTimeout(() => this.frame === frame && frame.focus(), 0);
+        });
+        return;
+      case 'set-highlights':
+        highlighter?.setHighlights(m.groups);
+        return;
+      case 'set-category-visible':
+        highlighter?.setCategoryVisible(m.category, m.visible);
+        return;
+      case 'reveal':
+        void (highlighter ? highlighter.reveal(m.target) : Promise.resolve(false)).then(
+          (found) => frame.post({ type: 'revealed', requestId: m.requestId, found }),
+          () => frame.post({ type: 'revealed', requestId: m.requestId, found: false }),
+        );
+        return;
+      case 'layout':
+        this.layout(m.layout);
+        return;
+      case 'escape':
+        this.escapeToPage();
+        return;
+      case 'close':
+        this.close();
+        return;
     }
   }
 
@@ -162,13 +205,14 @@ class PageSidebar {
   private reanalysisSeq = 0;
 
   /** New critique for the same page: the sidebar re-renders and redraws its highlights from it. */
-  private async reanalyse(host: HTMLElement, paper: Paper): Promise<void> {
+  private async reanalyse(frame: SidebarFrame, paper: Paper): Promise<void> {
     const seq = ++this.reanalysisSeq;
+    const host = frame.host;
     host.dataset.reanalysing = 'true';
     try {
       const critique = await this.analyse(paper);
-      if (this.host !== host || seq !== this.reanalysisSeq) return;
-      this.mounted?.update(critique);
+      if (this.frame !== frame || seq !== this.reanalysisSeq) return;
+      frame.post({ type: 'update', critique });
       host.dataset.analyses = String(Number(host.dataset.analyses ?? '1') + 1);
     } catch {
       // Keep showing the previous critique; the next settings change tries again.
@@ -183,25 +227,21 @@ class PageSidebar {
     return r.critique;
   }
 
-  private layout({ width, collapsed }: SidebarLayout): void {
-    if (!this.host) return;
-    setImportant(this.host, { width: `${width}px` });
+  private layout({ width }: SidebarLayout): void {
+    if (!this.frame || !Number.isFinite(width)) return;
+    this.frame.setWidth(width);
     this.push?.push(width);
-    if (!collapsed) void updateSidebarPrefs({ width });
   }
 
   close(): void {
     this.stopEscapeToClose?.();
-    this.stopWatchingSettings?.();
-    this.stopWatchingSettings = null;
+    for (const stop of this.cleanups.splice(0)) stop();
     // Closed from inside (its × button): the focus goes back to the page, not to nowhere.
-    const focusWasInside = this.host !== null && document.activeElement === this.host;
-    this.mounted?.unmount();
-    this.mounted = null;
+    const focusWasInside = this.frame?.hasFocus() ?? false;
     this.highlighter?.dispose();
     this.highlighter = null;
-    this.host?.remove();
-    this.host = null;
+    this.frame?.dispose();
+    this.frame = null;
     this.push?.restore();
     this.push = null;
     const back = this.returnFocusTo as HTMLElement | null;

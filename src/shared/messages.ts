@@ -6,6 +6,13 @@ import type { Critique } from '../analysis/critique';
 import type { Paper } from '../analysis/model';
 import { extensionApi } from './browser';
 
+/**
+ * Time an `analyse` request may take before the engine stops and answers with what it has (marked
+ * incomplete, and saying so): analyses queue in the one background, so this bounds how long a huge
+ * or hostile page holds up the sidebars of other tabs. Real papers take well under a second.
+ */
+export const ANALYSIS_BUDGET_MS = 4000;
+
 export type Message =
   /** Toggle the sidebar on a tab (the active tab when `tabId` is omitted and the sender is not a tab). */
   | { type: 'toggle-sidebar'; tabId?: number }

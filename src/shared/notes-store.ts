@@ -41,6 +41,8 @@ export class NotesStore {
   constructor(
     readonly documentKey: string,
     private readonly storage: KeyValueStorage = getStorage(),
+    /** Origin of the page the notes are written on, recorded with each new note (see ReaderNote.origin). */
+    private readonly origin?: string,
   ) {}
 
   /** The array key of earlier versions. */
@@ -65,7 +67,12 @@ export class NotesStore {
   }
 
   async add(note: Omit<ReaderNote, 'id' | 'created'> & Partial<Pick<ReaderNote, 'id' | 'created'>>): Promise<ReaderNote> {
-    const full: ReaderNote = { ...note, id: note.id ?? newNoteId(), created: note.created ?? new Date().toISOString() };
+    const full: ReaderNote = {
+      ...(this.origin ? { origin: this.origin } : {}),
+      ...note,
+      id: note.id ?? newNoteId(),
+      created: note.created ?? new Date().toISOString(),
+    };
     await this.migrateLegacy();
     await this.storage.set(this.noteKey(full.id), full);
     return full;
@@ -98,7 +105,8 @@ export class NotesStore {
       return;
     }
     const created = existing[0]?.created ?? new Date().toISOString();
-    await this.storage.set(this.noteKey(id), { id, text: '', findingId, verdict, created, updated: new Date().toISOString() } satisfies ReaderNote);
+    const origin = existing[0]?.origin ?? this.origin;
+    await this.storage.set(this.noteKey(id), { id, text: '', findingId, verdict, created, updated: new Date().toISOString(), ...(origin ? { origin } : {}) } satisfies ReaderNote);
   }
 
   /** Notes changed elsewhere (another tab on the same paper). */
@@ -125,5 +133,5 @@ export class NotesStore {
 function isNote(v: unknown): v is ReaderNote {
   if (!v || typeof v !== 'object') return false;
   const n = v as Partial<ReaderNote>;
-  return typeof n.id === 'string' && n.id.length > 0 && typeof n.created === 'string' && (n.text === undefined || typeof n.text === 'string');
+  return typeof n.id === 'string' && n.id.length > 0 && typeof n.created === 'string' && (n.text === undefined || typeof n.text === 'string') && (n.origin === undefined || typeof n.origin === 'string');
 }

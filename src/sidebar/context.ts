@@ -13,6 +13,9 @@ export interface SidebarContextValue {
   host: DocumentHost;
   store: NotesStore;
   notes: ReaderNote[];
+  /** Notes on this paper first saved on other origins, not shown until the reader asks: count per origin. */
+  heldBack: ReadonlyMap<string, number>;
+  showNotesFrom(origin: string): void;
   /** Reveal a passage; announces when it cannot be found on the page. */
   reveal(target: HighlightTarget | null): void;
   /** Announce a short message in the live region. */

@@ -34,6 +34,9 @@ export interface MountSidebarProps {
   notes?: NotesStore;
   /** The reader's highlight colours (settings), for the sidebar's legend swatches. */
   colours?: Partial<HighlightColours>;
+  /** See SidebarProps.pageOrigin and .viewportWidth. */
+  pageOrigin?: string;
+  viewportWidth?: () => number;
 }
 
 export interface MountedSidebar {
@@ -69,6 +72,8 @@ export function mountSidebar(container: HTMLElement | ShadowRoot, props: MountSi
         onEscape: props.onEscape,
         initialFrontMatter: props.initialFrontMatter,
         onFrontMatterChange: props.onFrontMatterChange,
+        pageOrigin: props.pageOrigin,
+        viewportWidth: props.viewportWidth,
       }),
       root,
     );

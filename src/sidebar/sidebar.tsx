@@ -45,6 +45,13 @@ export interface SidebarProps {
   /** Whether Markdown exports start with YAML front matter (the reader's last choice). */
   initialFrontMatter?: boolean | undefined;
   onFrontMatterChange?: ((on: boolean) => void) | undefined;
+  /**
+   * Origin of the page the sidebar sits on. Notes are kept per paper (its DOI), and any page can
+   * claim any DOI: notes first saved on another origin are held back until the reader asks for them.
+   */
+  pageOrigin?: string | undefined;
+  /** Width of the window the sidebar shares (it bounds the sidebar's width); defaults to this window's. */
+  viewportWidth?: (() => number) | undefined;
 }
 
 /** How long "Undo" stays offered after a note is deleted. */
@@ -62,17 +69,36 @@ const ALL_TABS: { id: TabId; label: string; Panel: ComponentType }[] = [
   { id: 'notes', label: 'Notes', Panel: NotesPanel },
 ];
 
+/**
+ * The notes to show on this page: those saved here (or before notes recorded where they were
+ * saved, or in the PDF viewer), and those from other origins the reader asked to see. The rest
+ * are counted per origin, for the reader to decide.
+ */
+export function notesForPage(stored: readonly ReaderNote[], pageOrigin: string | undefined, shown: ReadonlySet<string>): { notes: ReaderNote[]; heldBack: Map<string, number> } {
+  const heldBack = new Map<string, number>();
+  if (!pageOrigin) return { notes: [...stored], heldBack };
+  const notes: ReaderNote[] = [];
+  for (const n of stored) {
+    if (!n.origin || n.origin === pageOrigin || shown.has(n.origin)) notes.push(n);
+    else heldBack.set(n.origin, (heldBack.get(n.origin) ?? 0) + 1);
+  }
+  return { notes, heldBack };
+}
+
 export const MIN_WIDTH = 300;
 export const COLLAPSED_WIDTH = 44;
-const maxWidth = () => Math.max(MIN_WIDTH, Math.round((globalThis.innerWidth || 1200) * 0.7));
-const clampWidth = (w: number) => Math.min(maxWidth(), Math.max(MIN_WIDTH, Math.round(w)));
 
 export function Sidebar(props: SidebarProps) {
   const { critique, paper, host, notes: store } = props;
+  const maxWidth = () => Math.max(MIN_WIDTH, Math.round((props.viewportWidth?.() ?? globalThis.innerWidth ?? 1200) * 0.7));
+  const clampWidth = (w: number) => Math.min(maxWidth(), Math.max(MIN_WIDTH, Math.round(w)));
   const [tab, setTab] = useState<TabId>('overview');
   // The included-studies tab only for reviews the audit read.
   const TABS = ALL_TABS.filter((t) => t.id !== 'studies' || critique.audit !== null);
-  const [notes, setNotes] = useState<ReaderNote[]>([]);
+  const [storedNotes, setNotes] = useState<ReaderNote[]>([]);
+  const [shownOrigins, setShownOrigins] = useState<ReadonlySet<string>>(new Set());
+  const { notes, heldBack } = useMemo(() => notesForPage(storedNotes, props.pageOrigin, shownOrigins), [storedNotes, props.pageOrigin, shownOrigins]);
+  const showNotesFrom = useCallback((origin: string) => setShownOrigins((s) => new Set([...s, origin])), []);
   const [status, setStatus] = useState('');
   const [width, setWidth] = useState(clampWidth(props.initialWidth ?? 420));
   const [collapsed, setCollapsed] = useState(false);
@@ -149,7 +175,7 @@ export function Sidebar(props: SidebarProps) {
     }
   };
 
-  const ctx: SidebarContextValue = { paper, critique, host, store, notes, reveal, announce, deleted };
+  const ctx: SidebarContextValue = { paper, critique, host, store, notes, heldBack, showNotesFrom, reveal, announce, deleted };
 
   const toggleCategory = (cat: HighlightCategory) => {
     const next = new Set(hidden);
@@ -192,9 +218,10 @@ export function Sidebar(props: SidebarProps) {
     e.preventDefault();
     const handle = e.currentTarget as HTMLElement;
     handle.setPointerCapture?.(e.pointerId);
-    const startX = e.clientX;
+    // Screen coordinates: in a frame (the page sidebar) the frame itself moves as it widens.
+    const startX = e.screenX;
     const startW = width;
-    const move = (ev: PointerEvent) => setWidth(clampWidth(startW + (startX - ev.clientX)));
+    const move = (ev: PointerEvent) => setWidth(clampWidth(startW + (startX - ev.screenX)));
     const up = () => {
       handle.removeEventListener('pointermove', move);
       handle.removeEventListener('pointerup', up);

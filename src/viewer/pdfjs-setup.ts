@@ -22,4 +22,11 @@ export const PDFJS_ASSETS = {
   wasmUrl: assetUrl('wasm'),
 };
 
+/**
+ * Limits on what pdf.js decodes for the viewer. An image larger than this many pixels is not drawn
+ * (pdf.js skips it): 100 megapixels is more than an A3 page scanned at 600 dpi, and a PDF that
+ * declares a bigger image is most likely built to fill the memory when it is decoded.
+ */
+export const PDFJS_LIMITS = { maxImageSize: 100_000_000 };
+
 export { pdfjs };

@@ -7,7 +7,7 @@
  * message in the page; the reader's stored notes are never written on load, so a failed load
  * cannot lose them.
  */
-import { PDFJS_ASSETS, pdfjs } from './pdfjs-setup';
+import { PDFJS_ASSETS, PDFJS_LIMITS, pdfjs } from './pdfjs-setup';
 import { EventBus, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist';
 import { analysePaper } from '../analysis/engine';
@@ -16,7 +16,7 @@ import type { Paper } from '../analysis/model';
 import { extractPdf } from '../extract/pdf';
 import { PdfError, isPdfError, looksLikePdf, pdfErrorFromPdfjs } from '../extract/pdf/errors';
 import { extensionApi } from '../shared/browser';
-import { sendMessage } from '../shared/messages';
+import { ANALYSIS_BUDGET_MS, sendMessage } from '../shared/messages';
 import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { NotesStore } from '../shared/notes-store';
@@ -108,7 +108,7 @@ export async function openPdf(source: PdfSource): Promise<void> {
   } catch (e) {
     return fail(e, source);
   }
-  const task = pdfjs.getDocument({ data: bytes, ...PDFJS_ASSETS });
+  const task = pdfjs.getDocument({ data: bytes, ...PDFJS_ASSETS, ...PDFJS_LIMITS });
   const s: Session = { task, doc: null, name };
   session = s;
   let passwordGiven = false;
@@ -267,7 +267,7 @@ async function analyseOffThread(paper: Paper): Promise<Critique> {
   } catch {
     // No background (page opened outside the extension) or it failed: fall through.
   }
-  return analysePaper(paper, { lenses: activeLenses(await loadSettings()) });
+  return analysePaper(paper, { lenses: activeLenses(await loadSettings()), budgetMs: ANALYSIS_BUDGET_MS });
 }
 
 /** What decides the analysis among the settings: the active lenses and their content. */

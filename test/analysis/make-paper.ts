@@ -68,6 +68,8 @@ export function runChecks(paper: Paper, checks: Check[], prepare?: (c: Critique)
     addFinding(f) {
       critique.findings.push({ id: `${f.kind}#${++n}`, ...f } as Finding);
     },
+    outOfTime: () => false,
+    stoppedReading() {},
   };
   for (const c of checks) c.run(ctx);
   return critique;

@@ -18,7 +18,7 @@ function run(blocks: Omit<Block, 'id'>[], year: number | null = 2022): Critique 
     warnings: [],
   };
   const critique = emptyCritique(paper, []);
-  const ctx: AnalysisContext = { paper, lenses: [], sentences: paperSentences(paper), critique, addFinding() {} };
+  const ctx: AnalysisContext = { paper, lenses: [], sentences: paperSentences(paper), critique, addFinding() {}, outOfTime: () => false, stoppedReading() {} };
   referenceDates.run(ctx);
   return critique;
 }

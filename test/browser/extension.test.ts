@@ -15,7 +15,7 @@ import { critiqueToMarkdown } from '../../src/analysis/markdown';
 import { extractHtml } from '../../src/extract/html';
 import { parseHtmlInNode } from '../../src/extract/html/node-dom';
 import { requireCorpus } from '../corpus';
-import { OUTPUT_DIR, PROJECT_ROOT, launchWithExtension, openSidebar, sidebar, startServer, toggleSidebar, type ExtensionBrowser, type TestServer } from './harness';
+import { OUTPUT_DIR, PROJECT_ROOT, launchWithExtension, openSidebar, sidebar, sidebarHost, startServer, toggleSidebar, type ExtensionBrowser, type TestServer } from './harness';
 import { countColour, decodePng } from './png';
 
 const FIXTURES = join(PROJECT_ROOT, 'test/fixtures/publishers');
@@ -43,8 +43,9 @@ async function openPage(url: string): Promise<Page> {
   return page;
 }
 
+/** The attribute `name` of every element matching `selector` in the sidebar. */
 async function attr(page: Page, selector: string, name: string): Promise<string[]> {
-  return page.locator(selector).evaluateAll((els, n) => els.map((e) => e.getAttribute(n) ?? ''), name);
+  return sidebar(page).locator(selector).evaluateAll((els, n) => els.map((e) => e.getAttribute(n) ?? ''), name);
 }
 
 async function selectTab(page: Page, label: string): Promise<void> {
@@ -109,20 +110,20 @@ describe('Critical Reader in Chromium', () => {
         await bar.locator('[data-state="not-article"]').waitFor();
         await bar.locator('[data-state="not-article"] button').click();
       }
-      expect(await attr(page, 'critical-reader-sidebar [data-finding-id]', 'data-finding-id'), p.name).toEqual(expected.findings.map((f) => f.id));
-      expect(await attr(page, 'critical-reader-sidebar [data-finding-kind]', 'data-finding-kind'), p.name).toEqual(expected.findings.map((f) => f.kind));
+      expect(await attr(page, '[data-finding-id]', 'data-finding-id'), p.name).toEqual(expected.findings.map((f) => f.id));
+      expect(await attr(page, '[data-finding-kind]', 'data-finding-kind'), p.name).toEqual(expected.findings.map((f) => f.kind));
       if (expected.paper.title) await expect.poll(() => bar.locator('.citation .title').textContent()).toBe(expected.paper.title);
       await selectTab(page, 'Dates');
       expect(await bar.locator('[data-fact="ref-count"]').textContent(), p.name).toBe(String(expected.references.count));
       await selectTab(page, 'Statements');
-      const found = await attr(page, 'critical-reader-sidebar [data-statement]', 'data-found');
+      const found = await attr(page, '[data-statement]', 'data-found');
       expect(found, p.name).toEqual(['positionality', 'involvement', 'competingInterests', 'funding'].map((k) => String(expected.statements[k as keyof Critique['statements']].found)));
 
       // Side by side: the page is pushed over by the sidebar's width, and restored on close.
-      const width = (await bar.boundingBox())!.width;
+      const width = (await sidebarHost(page).boundingBox())!.width;
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe(`${width}px`);
       await toggleSidebar(ext, page);
-      await expect.poll(() => bar.count()).toBe(0);
+      await expect.poll(() => sidebarHost(page).count()).toBe(0);
       expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
       expect(await hasHighlight(page, 'critical-reader-term')).toBe(false);
       await page.close();
@@ -295,6 +296,108 @@ describe('Critical Reader in Chromium', () => {
     await page.close();
   }, TEST_TIMEOUT);
 
+  it("keeps the sidebar and the reader's notes out of a page script's reach, and holds back notes written on another site", async () => {
+    const p = pages.find((t) => extractHtml(parseHtmlInNode(t.html), t.url).metadata.doi)!;
+    expect(p).toBeDefined();
+    // The page probes all it can: our element's shadow root, every frame's document, and a fake
+    // hand-over of a channel to every frame; and it watches its DOM for the note's text.
+    const probe = `<script>window.__reached = new Set(); window.__sawHost = false;
+      setInterval(() => {
+        const host = document.querySelector('critical-reader-sidebar');
+        if (host) { window.__sawHost = true; if (host.shadowRoot) window.__reached.add('shadow root'); }
+        for (let i = 0; i < frames.length; i++) {
+          try { window.__reached.add('frame document: ' + frames[i].document.body.textContent.slice(0, 40)); } catch {}
+          const channel = new MessageChannel();
+          channel.port1.onmessage = (e) => window.__reached.add('message: ' + JSON.stringify(e.data).slice(0, 60));
+          frames[i].postMessage({ type: 'critical-reader-connect', secret: 'guessed' }, '*', [channel.port2]);
+        }
+      }, 50);</script>`;
+    const html = p.html.replace(/<\/head>/i, `${probe}</head>`);
+    const path = '/same-paper.html';
+    const page = await openPage(server.page(path, html));
+    await openSidebar(ext, page);
+    const quote = await page.evaluate(() => {
+      const para = [...document.querySelectorAll('p')].find((el) => (el.textContent ?? '').trim().length > 200)!;
+      const text = [...para.childNodes].find((n): n is Text => n.nodeType === 3 && (n as Text).data.trim().length > 60)!;
+      const start = text.data.search(/\S/);
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + 40);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return range.toString().trim();
+    });
+    await selectTab(page, 'Notes');
+    const bar = sidebar(page);
+    await bar.locator('[data-action="add-note"]').click();
+    await bar.locator('form.note-form textarea').fill('Private: ask the authors about recruitment.');
+    await bar.locator('form.note-form button[type="submit"]').click();
+    await expect.poll(() => bar.locator('.notes-list .reader-note').count()).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __sawHost: boolean }).__sawHost)).toBe(true);
+    expect(await page.evaluate(() => [...(window as unknown as { __reached: Set<string> }).__reached])).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain('ask the authors');
+    await page.close();
+
+    // The same paper (same DOI) served from another origin: the note waits for the reader's say-so.
+    const elsewhere = await openPage(server.origin.replace('127.0.0.1', 'localhost') + path);
+    await openSidebar(ext, elsewhere);
+    await selectTab(elsewhere, 'Notes');
+    const other = sidebar(elsewhere);
+    await other.locator('[data-held-back]').waitFor();
+    expect(await other.locator('[data-held-back]').textContent()).toContain(server.origin);
+    expect(await other.locator('.notes-list .reader-note').count()).toBe(0);
+    expect(await hasHighlight(elsewhere, 'critical-reader-note')).toBe(false);
+    await other.locator('[data-action="show-held-back"]').click();
+    await expect.poll(() => other.locator('.notes-list .reader-note .note-text').textContent()).toBe('Private: ask the authors about recruitment.');
+    await elsewhere.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('critical-reader-note'));
+    expect(quote.length).toBeGreaterThan(20);
+    await other.locator('.notes-list [data-action="delete-note"]').click();
+    await expect.poll(() => other.locator('.notes-list .reader-note').count()).toBe(0);
+    await elsewhere.close();
+  }, TEST_TIMEOUT);
+
+  it("opens viewer tabs only when the extension's own pages ask, not a content script", async () => {
+    const page = await openPage(pages[0]!.url);
+    const tabsBefore = ext.context.pages().length;
+    const answer = await ext.worker.evaluate(async (url: string) => {
+      const g = globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; scripting: { executeScript(o: object): Promise<{ result?: unknown }[]> } };
+      };
+      const [tab] = (await g.chrome.tabs.query({})).filter((t) => t.url === url);
+      // Run in the page's isolated world, where a content script (and whatever it was tricked into) runs.
+      const [r] = await g.chrome.scripting.executeScript({
+        target: { tabId: tab!.id },
+        func: (pdf: string) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'open-pdf', url: pdf }),
+        args: [`${new URL(url).origin}/elsewhere.pdf`],
+      });
+      return r?.result as { ok: boolean; error?: string };
+    }, page.url());
+    expect(answer.ok).toBe(false);
+    expect(answer.error).toMatch(/own pages/);
+    await page.waitForTimeout(300);
+    expect(ext.context.pages().length).toBe(tabsBefore);
+    await page.close();
+  }, TEST_TIMEOUT);
+
+  it('answers a page too large to read in time with partial findings that say so, and other tabs are not held up for good', async () => {
+    const sentence = (i: number) => `Participant ${i} met a peer mentor online each week and found the digital peer support helpful. `;
+    const paragraphs = Array.from({ length: 1000 }, (_, p) => `<p>${Array.from({ length: 40 }, (_, s) => sentence(p * 40 + s)).join('')}</p>`);
+    const html = `<!doctype html><html><head><title>A very long page</title><meta name="citation_title" content="A very long page"></head><body><article><h1>A very long page</h1><h2>Results</h2>${paragraphs.join('')}</article></body></html>`;
+    const big = await openPage(server.page('/very-long.html', html));
+    const other = await openPage(pages[0]!.url);
+    await toggleSidebar(ext, big);
+    // Meanwhile another tab asks for its own analysis: it waits its turn, then gets it in full.
+    await openSidebar(ext, other);
+    await sidebarHost(big).and(big.locator('[data-state="ready"]')).waitFor({ timeout: 90_000 });
+    const warning = sidebar(big).locator('.warnings');
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(/Analysis stopped after \d+\.\d s: .*partial\. (Terms were read in the first \d+% of the text|Not checked: )/);
+    expect(await sidebar(other).locator('.warnings').filter({ hasText: 'Analysis stopped' }).count()).toBe(0);
+    await other.close();
+    await big.close();
+  }, TEST_TIMEOUT);
+
   it('is unaffected by hostile page styles', async () => {
     const hostile = pages[0]!.html.replace(
       '</head>',
@@ -305,7 +408,7 @@ describe('Critical Reader in Chromium', () => {
     );
     const page = await openPage(server.page('/hostile-styles.html', hostile));
     await openSidebar(ext, page);
-    const box = await sidebar(page).boundingBox();
+    const box = await sidebarHost(page).boundingBox();
     expect(box!.width).toBeGreaterThan(250);
     const brand = sidebar(page).locator('.brand');
     expect(await brand.isVisible()).toBe(true);
@@ -325,7 +428,8 @@ describe('Critical Reader in Chromium', () => {
     await openSidebar(ext, page);
     const title = await sidebar(page).locator('.citation .title').textContent();
     expect(title).toContain(evil);
-    expect(await sidebar(page).locator('img, script, b').count()).toBe(0);
+    // In the sidebar's own markup (the frame page's head has its module script).
+    expect(await sidebar(page).locator('body :is(img, script, b)').count()).toBe(0);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.close();
@@ -356,7 +460,7 @@ describe('Critical Reader in Chromium', () => {
     await openSidebar(ext, page);
     await sidebar(page).locator('.citation .title').waitFor();
     await toggleSidebar(ext, page);
-    await expect.poll(() => sidebar(page).count()).toBe(0);
+    await expect.poll(() => sidebarHost(page).count()).toBe(0);
     await page.close();
   }, TEST_TIMEOUT);
 
@@ -388,7 +492,7 @@ describe('Critical Reader in Chromium', () => {
     expect(await bar.locator('[data-state="not-article"]').count()).toBe(0);
     expect(await bar.locator('.warnings').textContent()).toMatch(/Abstract page: the full text is not here/);
     expect(await bar.locator('[data-action="open-pdf"]').count()).toBe(1);
-    const kinds = await attr(page, 'critical-reader-sidebar [data-finding-kind]', 'data-finding-kind');
+    const kinds = await attr(page, '[data-finding-kind]', 'data-finding-kind');
     expect(kinds.filter((k) => k.startsWith('missing-'))).toEqual([]);
     await selectTab(page, 'Dates');
     expect(await bar.locator('[data-fact="ref-count"]').textContent()).toBe('3');
@@ -455,14 +559,14 @@ describe('Critical Reader in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     expect(await bar.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('Terms');
     expect(await bar.locator('[role="tabpanel"]').getAttribute('data-panel')).toBe('terms');
-    const before = (await bar.boundingBox())!.width;
+    const before = (await sidebarHost(page).boundingBox())!.width;
     await bar.locator('[role="separator"]').focus();
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(async () => (await bar.boundingBox())!.width).toBe(before + 20);
+    await expect.poll(async () => (await sidebarHost(page).boundingBox())!.width).toBe(before + 20);
     await bar.locator('[data-action="collapse"]').click();
-    await expect.poll(async () => (await bar.boundingBox())!.width).toBeLessThan(60);
+    await expect.poll(async () => (await sidebarHost(page).boundingBox())!.width).toBeLessThan(60);
     await bar.locator('[data-action="expand"]').press('Enter');
-    await expect.poll(async () => (await bar.boundingBox())!.width).toBe(before + 20);
+    await expect.poll(async () => (await sidebarHost(page).boundingBox())!.width).toBe(before + 20);
     // Put the width back for the other tests (it is remembered).
     await bar.locator('[role="separator"]').focus();
     await page.keyboard.press('ArrowRight');
@@ -473,7 +577,7 @@ describe('Critical Reader in Chromium', () => {
     const page = await openPage(pages[0]!.url);
     const luminance = async (scheme: 'light' | 'dark') => {
       await page.emulateMedia({ colorScheme: scheme });
-      const box = (await sidebar(page).boundingBox())!;
+      const box = (await sidebarHost(page).boundingBox())!;
       await page.screenshot({ path: join(OUTPUT_DIR, `sidebar-${scheme}.png`) });
       const shot = decodePng(await page.screenshot({ clip: { x: box.x + 10, y: box.y + 200, width: 40, height: 40 } }));
       let sum = 0;

@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysePaper } from '../../src/analysis/engine';
 import { extractHtml } from '../../src/extract/html';
@@ -81,8 +81,27 @@ async function allowSite(origin: string): Promise<void> {
   await options.close();
 }
 
-async function sidebarText(page: Page): Promise<string> {
-  return page.evaluate(() => (document.querySelector('critical-reader-sidebar')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
+/** The sidebar's frame (an extension page in the publisher page), once it is there. */
+async function sidebarFrame(page: Page): Promise<Frame> {
+  for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+    // Puppeteer names the extension's frame about:blank here; the frame itself knows better.
+    for (const frame of page.frames()) {
+      const href = frame.detached ? '' : await frame.evaluate(() => location.href).catch(() => '');
+      if (href.includes('/sidebar/frame.html')) return frame;
+    }
+  }
+  throw new Error('the sidebar frame did not appear');
+}
+
+async function sidebarText(frame: Frame): Promise<string> {
+  return frame.evaluate(() => (document.body.textContent ?? '').replace(/\s+/g, ' '));
+}
+
+/** Clicks the first element matching `selector` in the sidebar whose text includes `text`, once there. */
+async function clickInSidebar(frame: Frame, selector: string, text = ''): Promise<void> {
+  await frame.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((el) => (el.textContent ?? '').includes(t)), { timeout: 30_000, polling: 100 }, selector, text);
+  const handle = await frame.evaluateHandle((s, t) => [...document.querySelectorAll(s)].find((el) => (el.textContent ?? '').includes(t))!, selector, text);
+  await (handle as ElementHandle<Element>).click();
 }
 
 describe('Critical Reader in Firefox', () => {
@@ -93,10 +112,13 @@ describe('Critical Reader in Firefox', () => {
     const page = await browser.newPage();
     await page.goto(url);
     await page.waitForSelector('critical-reader-sidebar[data-state="ready"]', { timeout: 60_000 });
-    await page.waitForSelector('critical-reader-sidebar >>> [data-finding-id]');
-    const ids = await page.$$eval('critical-reader-sidebar >>> [data-finding-id]', (els) => [...new Set(els.map((e) => e.getAttribute('data-finding-id')))]);
+    const frame = await sidebarFrame(page);
+    await frame.waitForFunction(() => document.querySelector('[data-finding-id]') !== null, { timeout: 30_000, polling: 100 });
+    const ids = await frame.evaluate(() => [...new Set([...document.querySelectorAll('[data-finding-id]')].map((e) => e.getAttribute('data-finding-id')))]);
     expect(ids.sort()).toEqual(expected.findings.map((f) => f.id).sort());
-    expect(await sidebarText(page)).toContain(expected.audit!.summary);
+    expect(await sidebarText(frame)).toContain(expected.audit!.summary);
+    // The page's own scripts see our element but nothing inside it.
+    expect(await page.evaluate(() => document.querySelector('critical-reader-sidebar')!.shadowRoot)).toBeNull();
     await page.close();
   });
 
@@ -104,9 +126,8 @@ describe('Critical Reader in Firefox', () => {
   it('keeps a note on selected text across a reload', { timeout: TIMEOUT }, async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/${EXAMPLE}`);
-    await page.waitForSelector('critical-reader-sidebar >>> [data-finding-id]', { timeout: 60_000 });
-    await (await page.waitForSelector('critical-reader-sidebar >>> [role="tab"]::-p-text(Notes)'))!.click();
-    await page.waitForSelector('critical-reader-sidebar >>> [data-action="add-note"]');
+    let frame = await sidebarFrame(page);
+    await clickInSidebar(frame, '[role="tab"]', 'Notes');
     const quote = await page.evaluate(() => {
       const p = [...document.querySelectorAll('article p, main p, p')].find((el) => (el.textContent ?? '').trim().length > 200)!;
       const text = [...p.childNodes].find((n): n is Text => n.nodeType === 3 && (n as Text).data.trim().length > 60)!;
@@ -118,21 +139,23 @@ describe('Critical Reader in Firefox', () => {
       getSelection()!.addRange(range);
       return range.toString();
     });
-    await (await page.waitForSelector('critical-reader-sidebar >>> [data-action="add-note"]'))!.click();
-    const pending = await page.waitForSelector('critical-reader-sidebar >>> form.note-form blockquote');
-    expect(await pending!.evaluate((el) => el.textContent)).toBe(quote.trim());
-    await (await page.waitForSelector('critical-reader-sidebar >>> form.note-form textarea'))!.type('Which protocol does this follow?');
-    await (await page.waitForSelector('critical-reader-sidebar >>> form.note-form button[type="submit"]'))!.click();
-    await page.waitForFunction(() => (document.querySelector('critical-reader-sidebar')?.shadowRoot?.textContent ?? '').includes('Note saved.'), { timeout: 10_000 }).catch(async () => {
-      throw new Error(`note not saved; the sidebar says: ${(await sidebarText(page)).replace(/^.*?(?=Overview)/, '').slice(0, 600)}`);
+    await clickInSidebar(frame, '[data-action="add-note"]');
+    await frame.waitForFunction(() => document.querySelector('form.note-form blockquote') !== null, { timeout: 10_000, polling: 100 });
+    expect(await frame.evaluate(() => document.querySelector('form.note-form blockquote')!.textContent)).toBe(quote.trim());
+    const textarea = await frame.evaluateHandle(() => document.querySelector('form.note-form textarea')!);
+    await (textarea as ElementHandle<HTMLTextAreaElement>).type('Which protocol does this follow?');
+    await clickInSidebar(frame, 'form.note-form button[type="submit"]');
+    await frame.waitForFunction(() => (document.body.textContent ?? '').includes('Note saved.'), { timeout: 10_000, polling: 100 }).catch(async () => {
+      throw new Error(`note not saved; the sidebar says: ${(await sidebarText(frame)).replace(/^.*?(?=Overview)/, '').slice(0, 600)}`);
     });
-    await page.waitForSelector('critical-reader-sidebar >>> .notes-list .reader-note');
+    await frame.waitForFunction(() => document.querySelector('.notes-list .reader-note') !== null, { timeout: 10_000, polling: 100 });
 
     await page.reload();
-    await page.waitForSelector('critical-reader-sidebar >>> [data-finding-id]', { timeout: 60_000 });
-    await (await page.waitForSelector('critical-reader-sidebar >>> [role="tab"]::-p-text(Notes)'))!.click();
-    const note = await page.waitForSelector('critical-reader-sidebar >>> .notes-list .reader-note');
-    const text = await note!.evaluate((el) => el.textContent ?? '');
+    await page.waitForSelector('critical-reader-sidebar[data-state="ready"]', { timeout: 60_000 });
+    frame = await sidebarFrame(page);
+    await clickInSidebar(frame, '[role="tab"]', 'Notes');
+    await frame.waitForFunction(() => document.querySelector('.notes-list .reader-note') !== null, { timeout: 10_000, polling: 100 });
+    const text = await frame.evaluate(() => document.querySelector('.notes-list .reader-note')!.textContent ?? '');
     expect(text).toContain('Which protocol does this follow?');
     expect(text.replace(/\s+/g, ' ')).toContain(quote.trim().slice(0, 20));
     await page.close();

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 
 /** The folder with the extension's manifest, above this file (also when bundled into dist/bench). */
 function projectRoot(): string {
@@ -85,7 +85,8 @@ export function testExtensionCopy(): string {
   cpSync(DIST_CHROME, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  manifest.host_permissions = ['http://127.0.0.1/*'];
+  // localhost too: the same paper on a second origin (notes written on one are held back on the other).
+  manifest.host_permissions = ['http://127.0.0.1/*', 'http://localhost/*'];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return dir;
 }
@@ -199,10 +200,21 @@ export async function toggleSidebar(ext: ExtensionBrowser, page: Page): Promise<
 /** Opens the sidebar and waits until it shows the analysis. */
 export async function openSidebar(ext: ExtensionBrowser, page: Page): Promise<void> {
   await toggleSidebar(ext, page);
-  await page.locator('critical-reader-sidebar[data-state="ready"]').waitFor({ timeout: 90_000 });
-  await page.locator('critical-reader-sidebar .sidebar').first().waitFor();
+  await sidebarHost(page).and(page.locator('[data-state="ready"]')).waitFor({ timeout: 90_000 });
+  await sidebar(page).locator('.sidebar').first().waitFor();
 }
 
-export function sidebar(page: Page) {
+/**
+ * Inside the sidebar: an extension page in a frame (in a closed shadow root, so found among the
+ * page's frames, as the browser knows them). Open the sidebar first.
+ */
+export function sidebar(page: Page): Frame {
+  const frame = page.frames().find((f) => !f.isDetached() && f.url().includes('/sidebar/frame.html'));
+  if (!frame) throw new Error('the sidebar frame is not open on this page');
+  return frame;
+}
+
+/** The sidebar's element in the page (its place, width and state; not its contents). */
+export function sidebarHost(page: Page) {
   return page.locator('critical-reader-sidebar');
 }

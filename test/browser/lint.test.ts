@@ -27,6 +27,9 @@ describe('packaging', () => {
       expect(m.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
       expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
       expect(JSON.stringify(m)).not.toContain('<all_urls>');
+      // Pages may frame the sidebar page (and nothing else of ours): it is how the sidebar sits
+      // beside an article while staying out of the article's scripts' reach.
+      expect(m.web_accessible_resources).toEqual([{ resources: ['sidebar/frame.html'], matches: ['https://*/*', 'http://*/*', 'file:///*'] }]);
     }
   });
 

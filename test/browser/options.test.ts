@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { DEFAULT_COLOURS } from '../../src/shared/colour-contrast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openSidebar, sidebar, startServer, toggleSidebar, type ExtensionBrowser, type TestServer } from './harness';
+import { launchWithExtension, openSidebar, sidebar, sidebarHost, startServer, toggleSidebar, type ExtensionBrowser, type TestServer } from './harness';
 
 const PAPER = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="citation_title" content="Co-producing a mental health app">
@@ -65,7 +65,7 @@ describe('options page in Chromium', () => {
     // The built-in lens knows nothing of co-production.
     expect((await highlightedTexts(page, 'critical-reader-term')).some((t) => /co-?produc/i.test(t))).toBe(false);
     await toggleSidebar(ext, page);
-    await expect.poll(() => sidebar(page).count()).toBe(0);
+    await expect.poll(() => sidebarHost(page).count()).toBe(0);
 
     const options = await openOptions();
     await options.getByRole('button', { name: 'New lens' }).click();
@@ -122,7 +122,7 @@ describe('options page in Chromium', () => {
     const page = await ext.context.newPage();
     await page.goto(paperUrl);
     await openSidebar(ext, page);
-    const analysesBefore = Number((await sidebar(page).getAttribute('data-analyses')) ?? '1');
+    const analysesBefore = Number((await sidebarHost(page).getAttribute('data-analyses')) ?? '1');
     const options = await openOptions();
     await options.getByRole('button', { name: 'New lens' }).click();
     await options.locator('#lens-name').fill('Involvement words');
@@ -130,7 +130,7 @@ describe('options page in Chromium', () => {
     await options.locator('#lens-editor-t0-variants').fill('workshop*');
     await waitSaved(options);
     // No reload, no toggle: the open sidebar gets a new critique.
-    await expect.poll(() => sidebar(page).getAttribute('data-analyses'), { timeout: 15_000 }).not.toBe(String(analysesBefore));
+    await expect.poll(() => sidebarHost(page).getAttribute('data-analyses'), { timeout: 15_000 }).not.toBe(String(analysesBefore));
     await sidebar(page).locator('[role="tab"]', { hasText: 'Terms' }).click();
     // This short page may not pass for a full article: ask for the analysis anyway.
     const anyway = sidebar(page).locator('[data-state="not-article"] button');

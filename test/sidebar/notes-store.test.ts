@@ -71,4 +71,23 @@ describe('notes kept by earlier versions, and damaged entries', () => {
     stop();
     expect(seen.at(-1)).toBe(1);
   });
+
+  it('records where each note was written, and an edit or verdict keeps the first origin', async () => {
+    const storage = memoryStorage();
+    const atPublisher = new NotesStore('doi:10.1/x', storage, 'https://journal.example');
+    const elsewhere = new NotesStore('doi:10.1/x', storage, 'https://mirror.example');
+    const kept = await atPublisher.add(note('first read'));
+    expect(kept.origin).toBe('https://journal.example');
+    await atPublisher.setVerdict('f1', 'agree');
+    await elsewhere.setVerdict('f1', 'disagree');
+    const byFinding = (await elsewhere.list()).find((n) => n.findingId === 'f1');
+    expect(byFinding?.verdict).toBe('disagree');
+    expect(byFinding?.origin).toBe('https://journal.example');
+  });
+
+  it('does not take an entry whose origin is not text for a note', async () => {
+    const storage = memoryStorage();
+    await storage.set('notes:doi:10.1/x#a', { id: 'a', text: 'odd', created: '2025-01-01T00:00:00Z', origin: { forged: true } });
+    expect(await new NotesStore('doi:10.1/x', storage).list()).toEqual([]);
+  });
 });

@@ -251,6 +251,26 @@ describe('sidebar', () => {
     expect(($('form.note-form textarea') as HTMLTextAreaElement).value).toBe('Keep me');
   });
 
+  it('holds back notes first written on another site until the reader asks to see them', async () => {
+    const storage = memoryStorage();
+    await new NotesStore('doi:10.1/test', storage, 'https://other.example').add({ text: 'Written elsewhere', quote: 'met participants weekly', anchor: { blockId: 1, start: 21, end: 44 } });
+    await new NotesStore('doi:10.1/test', storage, 'https://journal.example').add({ text: 'Written here', quote: 'Peer support', anchor: { blockId: 1, start: 0, end: 12 } });
+    store = new NotesStore('doi:10.1/test', storage, 'https://journal.example');
+    mounted = mountSidebar(container, { paper: articlePaper(), critique: critiqueFor(articlePaper()), host, notes: store, pageOrigin: 'https://journal.example' });
+    await flush();
+    await click(tab('Notes'));
+    await vi.waitFor(() => expect($$('.notes-list .reader-note')).toHaveLength(1));
+    expect($('.notes-list')?.textContent).toContain('Written here');
+    expect(container.textContent).not.toContain('Written elsewhere');
+    expect($('[data-held-back]')?.textContent).toContain('https://other.example');
+    // Not drawn on the page either, until shown.
+    expect(host.groups.find((g) => g.category === 'note')?.targets.map((t) => t.quote)).toEqual(['Peer support']);
+    await click($('[data-action="show-held-back"]'));
+    await vi.waitFor(() => expect($$('.notes-list .reader-note')).toHaveLength(2));
+    expect($('[data-held-back]')).toBeNull();
+    expect(host.groups.find((g) => g.category === 'note')?.targets).toHaveLength(2);
+  });
+
   it('edits a note in place, deletes it and brings it back with Undo', async () => {
     await store.add({ text: 'First thought', quote: 'met participants weekly', anchor: { blockId: 1, start: 21, end: 44 }, section: 'Introduction' });
     mount();

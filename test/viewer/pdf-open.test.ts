@@ -37,15 +37,20 @@ describe('pdf-open', () => {
     registerPdfOpening(api);
     const onMessage = listeners.message![0]!;
     expect(onMessage({ type: 'analyse' }, {}, () => undefined)).toBe(false);
-    const response = await new Promise((resolve) => expect(onMessage({ type: 'open-pdf', url: 'https://x.example/a.pdf' }, { tab: { index: 0 } }, resolve)).toBe(true));
+    const fromSidebar = { tab: { index: 0 }, url: 'chrome-extension://abc/sidebar/frame.html#k' };
+    const response = await new Promise((resolve) => expect(onMessage({ type: 'open-pdf', url: 'https://x.example/a.pdf' }, fromSidebar, resolve)).toBe(true));
     expect(response).toEqual({ ok: true });
     expect(created[0]!.url).toContain('?file=https%3A%2F%2Fx.example%2Fa.pdf');
+    // A content script (in a page's tab, at the page's address) is not our sidebar.
+    const fromPage = await new Promise((resolve) => onMessage({ type: 'open-pdf', url: 'https://x.example/b.pdf' }, { tab: { index: 0 }, url: 'https://x.example/article' }, resolve));
+    expect(fromPage).toMatchObject({ ok: false });
+    expect(created).toHaveLength(1);
   });
 
   it('refuses addresses the viewer must not fetch', async () => {
     const { api, created, listeners } = fakeApi();
     registerPdfOpening(api);
-    const response = await new Promise((resolve) => listeners.message![0]!({ type: 'open-pdf', url: 'javascript:alert(1)' }, {}, resolve));
+    const response = await new Promise((resolve) => listeners.message![0]!({ type: 'open-pdf', url: 'javascript:alert(1)' }, { url: 'chrome-extension://abc/sidebar/frame.html' }, resolve));
     expect(response).toMatchObject({ ok: false });
     expect(created).toEqual([]);
     expect(isOpenableUrl('file:///home/me/paper.pdf')).toBe(true);

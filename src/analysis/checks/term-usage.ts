@@ -39,7 +39,14 @@ export const termUsage: Check = {
       // Uses whose sense only a distant cue decided: the paper's subject may overrule it.
       const weaklyCued = new Set<Occurrence>();
       // One pass over the sentences (each block's text once); each term's regex runs over it.
-      for (const s of ctx.sentences) {
+      const sentences = ctx.sentences;
+      for (let si = 0; si < sentences.length; si++) {
+        const s = sentences[si]!;
+        // The clock is read every 64 sentences: often enough on a hostile page, cheap on a normal one.
+        if ((si & 63) === 63 && ctx.outOfTime()) {
+          ctx.stoppedReading(si / sentences.length);
+          break;
+        }
         const possible = termsPossiblyIn(compiled, s);
         if (possible === 0) continue;
         const block = ctx.paper.blocks[s.blockId]!;

@@ -5,7 +5,7 @@ import type { Paper, PaperMetadata } from '../../analysis/model';
 import { PdfError } from './errors';
 import { orderedLines, pdfPagesToPaper } from './layout';
 import type { Line } from './lines';
-import { readPdfText, type PdfDocumentLike, type PdfText } from './pdfjs-text';
+import { MAX_PDF_TEXT_CHARS, readPdfText, type PdfDocumentLike, type PdfText } from './pdfjs-text';
 
 export { PdfError, isPdfError, type PdfErrorCode } from './errors';
 export { pdfPagesToPaper } from './layout';
@@ -16,6 +16,8 @@ export interface ExtractPdfOptions {
   meta?: Partial<PaperMetadata>;
   onProgress?(page: number, total: number): void;
   signal?: AbortSignal;
+  /** See ReadPdfTextOptions.maxChars. */
+  maxChars?: number;
   /**
    * Put each page's lines in reading order as soon as the page is read, while pdf.js reads the
    * next, instead of all pages at the end: the viewer's main thread then has no single long task
@@ -43,6 +45,16 @@ function requireText(text: PdfText): void {
   if (chars < 20) throw new PdfError('no-text');
 }
 
+/** A PDF whose text ran past the limit: the paper says which pages were read. */
+function noteStop(paper: Paper, text: PdfText, totalPages: number, maxChars = MAX_PDF_TEXT_CHARS): Paper {
+  if (text.stoppedAfterPage !== undefined) {
+    paper.warnings.push(
+      `Only pages 1–${text.stoppedAfterPage} of ${totalPages} were read: this PDF holds more text than Critical Reader reads from one document (${(maxChars / 1e6).toLocaleString('en', { maximumFractionDigits: 3 })} million characters), as a PDF built to expand enormously does.`,
+    );
+  }
+  return paper;
+}
+
 /**
  * Extraction with timings, for the benchmark: our layout should cost a small fraction of
  * pdf.js's own text extraction. Throws PdfError('no-text') for image-only PDFs.
@@ -51,7 +63,7 @@ export async function extractPdfTimed(doc: PdfDocumentLike, opts: ExtractPdfOpti
   const text = await readPdfText(doc, opts);
   requireText(text);
   const started = now();
-  const paper = pdfPagesToPaper(text.pages, opts.meta, { info: text.info });
+  const paper = noteStop(pdfPagesToPaper(text.pages, opts.meta, { info: text.info }), text, doc.numPages, opts.maxChars);
   return { paper, pdfjsMillis: text.millis, layoutMillis: now() - started, pages: text.pages.length };
 }
 
@@ -60,5 +72,5 @@ export async function extractPdf(doc: PdfDocumentLike, opts: ExtractPdfOptions =
   const orderedPages: Line[][] = [];
   const text = await readPdfText(doc, { ...opts, onPage: (p) => orderedPages.push(orderedLines(p)) });
   requireText(text);
-  return pdfPagesToPaper(text.pages, opts.meta, { info: text.info, orderedPages });
+  return noteStop(pdfPagesToPaper(text.pages, opts.meta, { info: text.info, orderedPages }), text, doc.numPages, opts.maxChars);
 }

@@ -67,6 +67,8 @@ export interface ExtractPdfFileOptions extends LoadPdfOptions {
   meta?: Partial<PaperMetadata>;
   onProgress?(page: number, total: number): void;
   signal?: AbortSignal;
+  /** See ReadPdfTextOptions.maxChars. */
+  maxChars?: number;
 }
 
 /** Opens, extracts and closes: the one-call path for the CLI. */

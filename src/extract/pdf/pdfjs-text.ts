@@ -44,11 +44,22 @@ export interface ReadPdfTextOptions {
   /** Each page's text as soon as it is read (work done here runs while pdf.js reads the next). */
   onPage?(page: PdfPageText): void;
   signal?: AbortSignal;
+  /** Characters of text read before the rest of the document is left unread (MAX_PDF_TEXT_CHARS). */
+  maxChars?: number;
 }
+
+/**
+ * Text read from one PDF at most: ten times a long thesis. A PDF built to inflate into more text
+ * than this stops being read there (the pages read so far are analysed, and the reader told),
+ * instead of filling the memory of the viewer or the command line.
+ */
+export const MAX_PDF_TEXT_CHARS = 10_000_000;
 
 export interface PdfText {
   pages: PdfPageText[];
   info: PdfInfo;
+  /** Reading stopped after this page, at the text limit; pages after it were not read. */
+  stoppedAfterPage?: number;
   /** Wall-clock milliseconds spent in pdf.js (for the benchmark: our layout is measured against it). */
   millis: number;
 }
@@ -119,6 +130,9 @@ export async function readPdfText(doc: PdfDocumentLike, opts: ReadPdfTextOptions
   const started = now();
   const total = doc.numPages;
   const pages: PdfPageText[] = [];
+  const maxChars = opts.maxChars ?? MAX_PDF_TEXT_CHARS;
+  let chars = 0;
+  let stoppedAfterPage: number | undefined;
   for (let n = 1; n <= total; n++) {
     if (opts.signal?.aborted) throw abortError();
     try {
@@ -139,11 +153,17 @@ export async function readPdfText(doc: PdfDocumentLike, opts: ReadPdfTextOptions
       // One damaged page should not cost the reader the rest of the paper.
       pages.push({ pageNumber: n, width: 0, height: 0, items: [], error: e instanceof Error ? e.message : String(e) });
     }
-    opts.onPage?.(pages[pages.length - 1]!);
+    const read = pages[pages.length - 1]!;
+    opts.onPage?.(read);
     opts.onProgress?.(n, total);
+    for (const item of read.items) chars += item.str.length;
+    if (chars > maxChars && n < total) {
+      stoppedAfterPage = n;
+      break;
+    }
   }
   const info = await readInfo(doc);
-  return { pages, info, millis: now() - started };
+  return { pages, info, millis: now() - started, ...(stoppedAfterPage !== undefined ? { stoppedAfterPage } : {}) };
 }
 
 function now(): number {

@@ -10,7 +10,7 @@ export const NOTE_CATEGORIES = ['important', 'question', 'definition', 'method',
 
 
 export function NotesPanel() {
-  const { host, notes, store, critique, announce } = useSidebar();
+  const { host, notes, store, critique, announce, heldBack, showNotesFrom } = useSidebar();
   const [pending, setPending] = useState<DocumentSelection | null>(null);
   const [text, setText] = useState('');
   const [category, setCategory] = useState<string>(NOTE_CATEGORIES[0]);
@@ -94,6 +94,15 @@ export function NotesPanel() {
           </div>
         </form>
       )}
+      {[...heldBack].map(([origin, count]) => (
+        <p class="held-back" key={origin} data-held-back={origin}>
+          {count === 1 ? '1 note' : `${count} notes`} on this paper {count === 1 ? 'was' : 'were'} saved on another site, {origin}. Any page can
+          claim a paper's DOI, so {count === 1 ? 'it is' : 'they are'} shown here only if you ask.{' '}
+          <button type="button" onClick={() => showNotesFrom(origin)} data-action="show-held-back">
+            Show notes from {origin}
+          </button>
+        </p>
+      ))}
       {free.length === 0 && onFindings.length === 0 && !pending && <p class="empty">No notes yet. Select text in the article and press "Add note".</p>}
       <ul class="plain notes-list" aria-label="Your notes">
         {free.map((n) => (

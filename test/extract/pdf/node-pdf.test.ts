@@ -124,3 +124,16 @@ describe('pdf.js in Node leaves the process its own built-ins', () => {
     expect(second.blocks.map((b) => b.text)).toEqual(first.blocks.map((b) => b.text));
   });
 });
+
+describe('a PDF with more text than is read from one document', () => {
+  it('is read up to the page where the limit is passed, and the paper says which pages', async () => {
+    const full = await extractPdfInNode(fixture('peer-support-two-column.pdf'));
+    const pages = new Set(full.blocks.map((b) => (b.anchor.type === 'pdf' ? b.anchor.page : 0)));
+    expect(pages.size).toBeGreaterThan(1);
+    expect(full.warnings.join(' ')).not.toMatch(/were read/);
+    // A limit the first page already passes: the first page is read, the rest is not.
+    const cut = await extractPdfInNode(fixture('peer-support-two-column.pdf'), { maxChars: 100 });
+    expect(new Set(cut.blocks.map((b) => (b.anchor.type === 'pdf' ? b.anchor.page : 0)))).toEqual(new Set([1]));
+    expect(cut.warnings.join(' ')).toMatch(new RegExp(`Only pages 1–1 of ${pages.size} were read: this PDF holds more text than Critical Reader reads`));
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * The sidebar page framed beside a publisher page (see ./frame-protocol.ts for why it is a page of
+ * its own). It waits for the port from the content script that framed it and renders the sidebar
+ * once that script sends the paper and its critique. Highlights, reveals and the reader's
+ * selection go through a DocumentHost that forwards to the page.
+ */
+import { NotesStore } from '../shared/notes-store';
+import { getStorage } from '../shared/storage';
+import { loadSidebarPrefs, rememberedSidebarProps, updateSidebarPrefs, type SidebarPrefs } from '../shared/sidebar-prefs';
+import { CONNECT_MESSAGE, isToFrame, type FromFrame, type ToFrame } from './frame-protocol';
+import type { DocumentHost, DocumentSelection, HighlightCategory, HighlightGroup, HighlightTarget } from './host';
+import { mountSidebar, type MountedSidebar } from './mount';
+
+/** The page's side of the DocumentHost, reached over the port. */
+export class RemoteDocumentHost implements DocumentHost {
+  readonly kind = 'html' as const;
+  /** The reader's selection in the page, as the content script last reported it. */
+  selection: DocumentSelection | null = null;
+  private nextRequest = 1;
+  private readonly reveals = new Map<number, (found: boolean) => void>();
+
+  constructor(
+    readonly documentKey: string,
+    private readonly post: (message: FromFrame) => void,
+  ) {}
+
+  setHighlights(groups: HighlightGroup[]): void {
+    this.post({ type: 'set-highlights', groups });
+  }
+
+  setCategoryVisible(category: HighlightCategory, visible: boolean): void {
+    this.post({ type: 'set-category-visible', category, visible });
+  }
+
+  reveal(target: HighlightTarget): Promise<boolean> {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve) => {
+      this.reveals.set(requestId, resolve);
+      this.post({ type: 'reveal', requestId, target });
+    });
+  }
+
+  revealed(requestId: number, found: boolean): void {
+    this.reveals.get(requestId)?.(found);
+    this.reveals.delete(requestId);
+  }
+
+  getSelection(): DocumentSelection | null {
+    return this.selection;
+  }
+
+  dispose(): void {
+    for (const resolve of this.reveals.values()) resolve(false);
+    this.reveals.clear();
+  }
+}
+
+/** Says what went wrong where the sidebar would be (the loading line, brought back if need be). */
+function showProblem(message: string): void {
+  let line = document.getElementById('loading');
+  if (!line) {
+    line = document.createElement('p');
+    line.id = 'loading';
+    line.setAttribute('role', 'status');
+    document.body.append(line);
+  }
+  line.textContent = message;
+}
+
+/**
+ * Waits for the content script's port: the first `postMessage` that carries it with the secret
+ * left in storage under the key in our address (page scripts can post to us too, without it).
+ */
+function awaitPort(): Promise<MessagePort> {
+  const key = location.hash.slice(1);
+  if (!key) return Promise.reject(new Error('open the sidebar from the toolbar button on an article'));
+  const storage = getStorage();
+  // Read once and removed at once: the secret opens one sidebar.
+  const secret = storage.get<string>(key).then(async (value) => {
+    await storage.remove(key);
+    return value;
+  });
+  return new Promise((resolve, reject) => {
+    let taken = false;
+    const onMessage = (e: MessageEvent) => {
+      const data = e.data as { type?: unknown; secret?: unknown } | null;
+      const port = e.ports[0];
+      if (taken || !port || data?.type !== CONNECT_MESSAGE || typeof data.secret !== 'string') return;
+      const offered = data.secret;
+      void secret.then((expected) => {
+        if (taken || !expected || offered !== expected) return;
+        taken = true;
+        removeEventListener('message', onMessage);
+        resolve(port);
+      }, reject);
+    };
+    // Listening from the start: the content script posts on our load event.
+    addEventListener('message', onMessage);
+  });
+}
+
+async function start(): Promise<void> {
+  const [port, prefs] = await Promise.all([awaitPort(), loadSidebarPrefs().catch(() => null)]);
+  serve(port, prefs);
+}
+
+/** Renders the sidebar from what the content script sends over `port`, and answers it. */
+function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
+  const post = (message: FromFrame) => port.postMessage(message);
+  let host: RemoteDocumentHost | null = null;
+  let mounted: MountedSidebar | null = null;
+  let viewportWidth = 1200;
+  let savedWidth = prefs?.width;
+
+  port.onmessage = (e: MessageEvent) => {
+    if (!isToFrame(e.data)) return;
+    const m: ToFrame = e.data;
+    switch (m.type) {
+      case 'show': {
+        if (mounted) return;
+        document.getElementById('loading')?.remove();
+        viewportWidth = m.viewportWidth;
+        host = new RemoteDocumentHost(m.documentKey, post);
+        mounted = mountSidebar(document.body, {
+          paper: m.paper,
+          critique: m.critique,
+          host,
+          notes: new NotesStore(m.documentKey, undefined, m.pageOrigin),
+          pageOrigin: m.pageOrigin,
+          viewportWidth: () => viewportWidth,
+          ...(prefs ? { initialWidth: prefs.width, ...rememberedSidebarProps(prefs) } : {}),
+          onClose: () => post({ type: 'close' }),
+          onEscape: () => post({ type: 'escape' }),
+          onLayoutChange: (layout) => {
+            post({ type: 'layout', layout });
+            if (!layout.collapsed && layout.width !== savedWidth) {
+              savedWidth = layout.width;
+              void updateSidebarPrefs({ width: layout.width });
+            }
+          },
+          ...(m.colours ? { colours: m.colours } : {}),
+        });
+        post({ type: 'shown' });
+        return;
+      }
+      case 'failed':
+        showProblem(`Critical Reader could not analyse this page: ${m.message}`);
+        return;
+      case 'update':
+        mounted?.update(m.critique);
+        return;
+      case 'colours':
+        mounted?.setColours(m.colours);
+        return;
+      case 'viewport':
+        viewportWidth = m.width;
+        return;
+      case 'selection':
+        if (host) host.selection = m.selection;
+        return;
+      case 'revealed':
+        host?.revealed(m.requestId, m.found);
+        return;
+      case 'focus':
+        mounted?.focus();
+        return;
+    }
+  };
+}
+
+void start().catch((e: unknown) => showProblem(`Critical Reader could not start: ${String((e as Error)?.message ?? e)}`));
