@@ -26,6 +26,19 @@ function lensKeyOf(settings: ReaderSettings): string {
   return JSON.stringify(activeLenses(settings));
 }
 
+/**
+ * Pages with more text than this (five times the longest paper in our corpus) are analysed in a
+ * worker of the sidebar's own, not in the background all tabs share: there they hold up no other
+ * tab's sidebar, and closing the sidebar stops them.
+ */
+const OWN_WORKER_CHARS = 1_500_000;
+
+function paperChars(paper: Paper): number {
+  let n = 0;
+  for (const b of paper.blocks) n += b.text.length;
+  return n;
+}
+
 /** How long the reader's selection must rest before it is sent to the sidebar (for "Add note"). */
 const SELECTION_SETTLE_MS = 120;
 
@@ -99,9 +112,11 @@ class PageSidebar {
       host.dataset.extractLongestSliceMs = String(Math.round(longestSlice));
       await yieldToPage();
       const t2 = performance.now();
-      const critique = await this.analyse(paper);
-      // Round trip to the background, which runs the engine (not on this page's main thread).
-      host.dataset.analyseMs = String(Math.round(performance.now() - t2));
+      // Round trip to the background, which runs the engine (not on this page's main thread). A
+      // page too large for it goes to a worker of the sidebar's own instead (critique: null).
+      this.analysedInFrame = paperChars(paper) > OWN_WORKER_CHARS;
+      const critique = this.analysedInFrame ? null : await this.analyse(paper);
+      if (critique) host.dataset.analyseMs = String(Math.round(performance.now() - t2));
       await yieldToPage();
       if (this.frame !== frame) return; // closed meanwhile
       const key = documentKeyFor(paper.metadata, location.href);
@@ -167,8 +182,12 @@ class PageSidebar {
   private onFrameMessage(frame: SidebarFrame, m: FromFrame): void {
     const highlighter = this.highlighter;
     switch (m.type) {
+      case 'failed':
+        frame.host.dataset.state = 'error';
+        return;
       case 'shown':
         frame.host.dataset.state = 'ready';
+        frame.host.dataset.mountMs = String(m.mountMs);
         requestAnimationFrame(() => {
           // Toggle → sidebar painted, read by scripts/bench-extension.ts.
           frame.host.dataset.openMs = String(Math.round(performance.now() - this.started));
@@ -203,9 +222,12 @@ class PageSidebar {
 
   /** A newer re-analysis supersedes an older one still in flight (lenses toggled quickly). */
   private reanalysisSeq = 0;
+  /** The page is too large for the background: the sidebar's own worker analyses it (OWN_WORKER_CHARS). */
+  private analysedInFrame = false;
 
   /** New critique for the same page: the sidebar re-renders and redraws its highlights from it. */
   private async reanalyse(frame: SidebarFrame, paper: Paper): Promise<void> {
+    if (this.analysedInFrame) return frame.post({ type: 'update', critique: null });
     const seq = ++this.reanalysisSeq;
     const host = frame.host;
     host.dataset.reanalysing = 'true';

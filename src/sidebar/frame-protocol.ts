@@ -36,7 +36,8 @@ export type ToFrame =
   | {
       type: 'show';
       paper: Paper;
-      critique: Critique;
+      /** Null for a page too large for the shared background: the frame analyses it in a worker of its own. */
+      critique: Critique | null;
       documentKey: string;
       /** Origin of the page the sidebar sits on: notes first saved on another origin wait for the reader's say-so. */
       pageOrigin: string;
@@ -47,7 +48,8 @@ export type ToFrame =
       focus: boolean;
     }
   | { type: 'failed'; message: string }
-  | { type: 'update'; critique: Critique }
+  /** The reader's lenses changed: the new critique, or null for the frame to make it (as for 'show'). */
+  | { type: 'update'; critique: Critique | null }
   | { type: 'colours'; colours: Partial<HighlightColours> }
   | { type: 'viewport'; width: number }
   | { type: 'selection'; selection: DocumentSelection | null }
@@ -56,7 +58,10 @@ export type ToFrame =
 
 /** Frame → content script. */
 export type FromFrame =
-  | { type: 'shown' }
+  /** The sidebar is rendered; `mountMs`: how long its first render took in the frame (benchmark). */
+  | { type: 'shown'; mountMs: number }
+  /** The frame could not analyse the page itself (see ToFrame 'show'); it says why in its place. */
+  | { type: 'failed'; message: string }
   | { type: 'set-highlights'; groups: HighlightGroup[] }
   | { type: 'set-category-visible'; category: HighlightCategory; visible: boolean }
   | { type: 'reveal'; requestId: number; target: HighlightTarget }
@@ -64,7 +69,7 @@ export type FromFrame =
   | { type: 'escape' }
   | { type: 'close' };
 
-const FROM_FRAME_TYPES = new Set<FromFrame['type']>(['shown', 'set-highlights', 'set-category-visible', 'reveal', 'layout', 'escape', 'close']);
+const FROM_FRAME_TYPES = new Set<FromFrame['type']>(['shown', 'failed', 'set-highlights', 'set-category-visible', 'reveal', 'layout', 'escape', 'close']);
 const TO_FRAME_TYPES = new Set<ToFrame['type']>(['show', 'failed', 'update', 'colours', 'viewport', 'selection', 'revealed', 'focus']);
 
 function typeOf(value: unknown): unknown {

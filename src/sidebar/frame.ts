@@ -4,12 +4,17 @@
  * once that script sends the paper and its critique. Highlights, reveals and the reader's
  * selection go through a DocumentHost that forwards to the page.
  */
+import type { Critique } from '../analysis/critique';
+import type { Paper } from '../analysis/model';
 import { NotesStore } from '../shared/notes-store';
+import { activeLenses } from '../shared/reader-settings';
+import { loadSettings } from '../shared/settings-store';
 import { getStorage } from '../shared/storage';
 import { loadSidebarPrefs, rememberedSidebarProps, updateSidebarPrefs, type SidebarPrefs } from '../shared/sidebar-prefs';
 import { CONNECT_MESSAGE, isToFrame, type FromFrame, type ToFrame } from './frame-protocol';
 import type { DocumentHost, DocumentSelection, HighlightCategory, HighlightGroup, HighlightTarget } from './host';
 import { mountSidebar, type MountedSidebar } from './mount';
+import { analyseInWorker } from './worker-analysis';
 
 /** The page's side of the DocumentHost, reached over the port. */
 export class RemoteDocumentHost implements DocumentHost {
@@ -111,43 +116,73 @@ function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
   let mounted: MountedSidebar | null = null;
   let viewportWidth = 1200;
   let savedWidth = prefs?.width;
+  let showing = false;
+  let shown: Extract<ToFrame, { type: 'show' }> | null = null;
+
+  /** A page too large for the shared background is analysed here, with the reader's lenses. */
+  const analyseHere = async (paper: Paper) => analyseInWorker(paper, activeLenses(await loadSettings()));
+
+  /** The paper's critique: sent with it, or made here. */
+  const critiqueFor = (m: Extract<ToFrame, { type: 'show' }>): Promise<Critique> => {
+    if (m.critique) return Promise.resolve(m.critique);
+    showProblem('Critical Reader is reading this very long page…');
+    return analyseHere(m.paper);
+  };
+
+  const show = (m: Extract<ToFrame, { type: 'show' }>, critique: Critique) => {
+    shown = m;
+    const started = performance.now();
+    host = new RemoteDocumentHost(m.documentKey, post);
+    mounted = mountSidebar(document.body, {
+      paper: m.paper,
+      critique,
+      host,
+      notes: new NotesStore(m.documentKey, undefined, m.pageOrigin),
+      pageOrigin: m.pageOrigin,
+      viewportWidth: () => viewportWidth,
+      ...(prefs ? { initialWidth: prefs.width, ...rememberedSidebarProps(prefs) } : {}),
+      onClose: () => post({ type: 'close' }),
+      onEscape: () => post({ type: 'escape' }),
+      onLayoutChange: (layout) => {
+        post({ type: 'layout', layout });
+        if (!layout.collapsed && layout.width !== savedWidth) {
+          savedWidth = layout.width;
+          void updateSidebarPrefs({ width: layout.width });
+        }
+      },
+      ...(m.colours ? { colours: m.colours } : {}),
+    });
+    post({ type: 'shown', mountMs: Math.round(performance.now() - started) });
+  };
 
   port.onmessage = (e: MessageEvent) => {
     if (!isToFrame(e.data)) return;
     const m: ToFrame = e.data;
     switch (m.type) {
       case 'show': {
-        if (mounted) return;
-        document.getElementById('loading')?.remove();
+        if (mounted || showing) return;
+        showing = true;
         viewportWidth = m.viewportWidth;
-        host = new RemoteDocumentHost(m.documentKey, post);
-        mounted = mountSidebar(document.body, {
-          paper: m.paper,
-          critique: m.critique,
-          host,
-          notes: new NotesStore(m.documentKey, undefined, m.pageOrigin),
-          pageOrigin: m.pageOrigin,
-          viewportWidth: () => viewportWidth,
-          ...(prefs ? { initialWidth: prefs.width, ...rememberedSidebarProps(prefs) } : {}),
-          onClose: () => post({ type: 'close' }),
-          onEscape: () => post({ type: 'escape' }),
-          onLayoutChange: (layout) => {
-            post({ type: 'layout', layout });
-            if (!layout.collapsed && layout.width !== savedWidth) {
-              savedWidth = layout.width;
-              void updateSidebarPrefs({ width: layout.width });
-            }
+        void critiqueFor(m).then(
+          (critique) => {
+            document.getElementById('loading')?.remove();
+            show(m, critique);
           },
-          ...(m.colours ? { colours: m.colours } : {}),
-        });
-        post({ type: 'shown' });
+          (e: unknown) => {
+            const message = String((e as Error)?.message ?? e);
+            showProblem(`Critical Reader could not analyse this page: ${message}`);
+            post({ type: 'failed', message });
+          },
+        );
         return;
       }
       case 'failed':
         showProblem(`Critical Reader could not analyse this page: ${m.message}`);
         return;
       case 'update':
-        mounted?.update(m.critique);
+        if (m.critique) mounted?.update(m.critique);
+        // Keep showing the previous critique if the new one cannot be made.
+        else if (shown) void analyseHere(shown.paper).then((c) => mounted?.update(c), () => undefined);
         return;
       case 'colours':
         mounted?.setColours(m.colours);
