@@ -3,7 +3,7 @@
  * analyse it (off this page's main thread), and shows the sidebar beside the page, pushing the
  * page over by a margin on <html> that is restored on close. The sidebar itself is an extension
  * page in a frame (./sidebar-frame.ts): this script draws its highlights, reveals passages and
- * reports the reader's selection to it.
+ * tells it the reader's selection when it asks.
  */
 import { READER_ACTION_KEY, SIDEBAR_KEY, type ReaderGlobal } from './global-keys';
 import type { Critique } from '../analysis/critique';
@@ -39,8 +39,6 @@ function paperChars(paper: Paper): number {
   return n;
 }
 
-/** How long the reader's selection must rest before it is sent to the sidebar (for "Add note"). */
-const SELECTION_SETTLE_MS = 120;
 
 class PageSidebar {
   private frame: SidebarFrame | null = null;
@@ -142,8 +140,7 @@ class PageSidebar {
 
   /**
    * While open: settings changed on the options page apply at once (colours directly, a different
-   * set of active lenses by analysing again); the page's width and the reader's selection in it
-   * are passed on to the sidebar.
+   * set of active lenses by analysing again); the page's width is passed on to the sidebar.
    */
   private followPage(frame: SidebarFrame, paper: Paper, settings: ReaderSettings | null): void {
     let lensKey = settings ? lensKeyOf(settings) : null;
@@ -160,23 +157,6 @@ class PageSidebar {
     const onResize = () => frame.post({ type: 'viewport', width: innerWidth });
     addEventListener('resize', onResize);
     this.cleanups.push(() => removeEventListener('resize', onResize));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const sendSelection = () => {
-      clearTimeout(timer);
-      frame.post({ type: 'selection', selection: this.highlighter?.getSelection() ?? null });
-    };
-    const onSelectionChange = () => {
-      clearTimeout(timer);
-      timer = setTimeout(sendSelection, SELECTION_SETTLE_MS);
-    };
-    document.addEventListener('selectionchange', onSelectionChange);
-    // The reader moving into the sidebar (to press "Add note") sends the selection at once.
-    addEventListener('blur', sendSelection);
-    this.cleanups.push(() => {
-      clearTimeout(timer);
-      document.removeEventListener('selectionchange', onSelectionChange);
-      removeEventListener('blur', sendSelection);
-    });
   }
 
   private onFrameMessage(frame: SidebarFrame, m: FromFrame): void {
@@ -201,6 +181,9 @@ class PageSidebar {
         return;
       case 'set-category-visible':
         highlighter?.setCategoryVisible(m.category, m.visible);
+        return;
+      case 'get-selection':
+        frame.post({ type: 'selection', requestId: m.requestId, selection: highlighter?.getSelection() ?? null });
         return;
       case 'reveal':
         void (highlighter ? highlighter.reveal(m.target) : Promise.resolve(false)).then(

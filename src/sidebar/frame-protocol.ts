@@ -52,7 +52,7 @@ export type ToFrame =
   | { type: 'update'; critique: Critique | null }
   | { type: 'colours'; colours: Partial<HighlightColours> }
   | { type: 'viewport'; width: number }
-  | { type: 'selection'; selection: DocumentSelection | null }
+  | { type: 'selection'; requestId: number; selection: DocumentSelection | null }
   | { type: 'revealed'; requestId: number; found: boolean }
   | { type: 'focus' };
 
@@ -65,11 +65,12 @@ export type FromFrame =
   | { type: 'set-highlights'; groups: HighlightGroup[] }
   | { type: 'set-category-visible'; category: HighlightCategory; visible: boolean }
   | { type: 'reveal'; requestId: number; target: HighlightTarget }
+  | { type: 'get-selection'; requestId: number }
   | { type: 'layout'; layout: SidebarLayout }
   | { type: 'escape' }
   | { type: 'close' };
 
-const FROM_FRAME_TYPES = new Set<FromFrame['type']>(['shown', 'failed', 'set-highlights', 'set-category-visible', 'reveal', 'layout', 'escape', 'close']);
+const FROM_FRAME_TYPES = new Set<FromFrame['type']>(['shown', 'failed', 'set-highlights', 'set-category-visible', 'reveal', 'get-selection', 'layout', 'escape', 'close']);
 const TO_FRAME_TYPES = new Set<ToFrame['type']>(['show', 'failed', 'update', 'colours', 'viewport', 'selection', 'revealed', 'focus']);
 
 function typeOf(value: unknown): unknown {

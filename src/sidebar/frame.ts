@@ -19,15 +19,28 @@ import { analyseInWorker } from './worker-analysis';
 /** The page's side of the DocumentHost, reached over the port. */
 export class RemoteDocumentHost implements DocumentHost {
   readonly kind = 'html' as const;
-  /** The reader's selection in the page, as the content script last reported it. */
-  selection: DocumentSelection | null = null;
   private nextRequest = 1;
-  private readonly reveals = new Map<number, (found: boolean) => void>();
+  /** Questions to the page awaiting their answer (reveal: found?; selection: the selection). */
+  private readonly pending = new Map<number, (answer: unknown) => void>();
 
   constructor(
     readonly documentKey: string,
     private readonly post: (message: FromFrame) => void,
   ) {}
+
+  private ask<T>(message: (requestId: number) => FromFrame, unanswered: T): Promise<T> {
+    const requestId = this.nextRequest++;
+    return new Promise<T>((resolve) => {
+      this.pending.set(requestId, (answer) => resolve(answer === undefined ? unanswered : (answer as T)));
+      this.post(message(requestId));
+    });
+  }
+
+  /** The page's answer to request `requestId`. */
+  answered(requestId: number, answer: unknown): void {
+    this.pending.get(requestId)?.(answer);
+    this.pending.delete(requestId);
+  }
 
   setHighlights(groups: HighlightGroup[]): void {
     this.post({ type: 'set-highlights', groups });
@@ -38,25 +51,17 @@ export class RemoteDocumentHost implements DocumentHost {
   }
 
   reveal(target: HighlightTarget): Promise<boolean> {
-    const requestId = this.nextRequest++;
-    return new Promise((resolve) => {
-      this.reveals.set(requestId, resolve);
-      this.post({ type: 'reveal', requestId, target });
-    });
+    return this.ask((requestId) => ({ type: 'reveal', requestId, target }), false);
   }
 
-  revealed(requestId: number, found: boolean): void {
-    this.reveals.get(requestId)?.(found);
-    this.reveals.delete(requestId);
-  }
-
-  getSelection(): DocumentSelection | null {
-    return this.selection;
+  /** Asked when needed, not cached: the reader may press "Add note" the moment they let go of the mouse. */
+  getSelection(): Promise<DocumentSelection | null> {
+    return this.ask((requestId) => ({ type: 'get-selection', requestId }), null);
   }
 
   dispose(): void {
-    for (const resolve of this.reveals.values()) resolve(false);
-    this.reveals.clear();
+    for (const resolve of this.pending.values()) resolve(undefined);
+    this.pending.clear();
   }
 }
 
@@ -191,10 +196,10 @@ function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
         viewportWidth = m.width;
         return;
       case 'selection':
-        if (host) host.selection = m.selection;
+        host?.answered(m.requestId, m.selection);
         return;
       case 'revealed':
-        host?.revealed(m.requestId, m.found);
+        host?.answered(m.requestId, m.found);
         return;
       case 'focus':
         mounted?.focus();

@@ -44,8 +44,8 @@ export interface DocumentHost {
   setCategoryVisible(category: HighlightCategory, visible: boolean): void;
   /** Scroll to the target and flash it; resolves false when it cannot be found in the document. */
   reveal(target: HighlightTarget): Promise<boolean>;
-  /** The reader's current selection in the document, or null. */
-  getSelection(): DocumentSelection | null;
+  /** The reader's current selection in the document, or null (asked of the page for the page sidebar). */
+  getSelection(): DocumentSelection | null | Promise<DocumentSelection | null>;
   /** Called when the sidebar closes: remove highlights and listeners. */
   dispose(): void;
 }

@@ -161,6 +161,18 @@ describe('Critical Reader in Firefox', () => {
     await page.close();
   });
 
+  // Runs after the first test, which added the test server's site for automatic scanning.
+  it('opens the sidebar on a page whose Content-Security-Policy allows no frames', { timeout: TIMEOUT }, async () => {
+    const html = readFileSync(join(PROJECT_ROOT, EXAMPLE), 'utf8').replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; frame-src 'none'; child-src 'none'; script-src 'self' 'unsafe-inline'">`);
+    expect(html).toContain("frame-src 'none'");
+    const page = await browser.newPage();
+    await page.goto(server.page('/strict-csp.html', html));
+    await page.waitForSelector('critical-reader-sidebar[data-state="ready"]', { timeout: 60_000 });
+    const frame = await sidebarFrame(page);
+    await frame.waitForFunction(() => document.querySelector('[data-finding-id]') !== null, { timeout: 30_000, polling: 100 });
+    await page.close();
+  });
+
   // WebDriver BiDi's key actions reach the page, not Firefox's own shortcut handling, so a key
   // press cannot be sent here the way a keyboard does (the Chromium test does send one).
   it('binds the suggested shortcut (the options page shows what Firefox bound)', { timeout: TIMEOUT }, async () => {

@@ -14,8 +14,8 @@ export function NotesPanel() {
   const [pending, setPending] = useState<DocumentSelection | null>(null);
   const [text, setText] = useState('');
   const [category, setCategory] = useState<string>(NOTE_CATEGORIES[0]);
-  const startFromSelection = () => {
-    const sel = host.getSelection();
+  const startFromSelection = async () => {
+    const sel = await host.getSelection();
     if (!sel) {
       announce('Select some text in the article first, then press "Add note".');
       return;
@@ -55,7 +55,7 @@ export function NotesPanel() {
         class="primary"
         // Keep the page selection: a mousedown on the button must not collapse it.
         onMouseDown={(e) => e.preventDefault()}
-        onClick={startFromSelection}
+        onClick={() => void startFromSelection()}
         data-action="add-note"
       >
         Add note from selection
