@@ -327,9 +327,11 @@ describe('Critical Reader in Chromium', () => {
       getSelection()!.addRange(range);
       return range.toString().trim();
     });
+    expect(quote.length).toBeGreaterThan(20);
     await selectTab(page, 'Notes');
     const bar = sidebar(page);
     await bar.locator('[data-action="add-note"]').click();
+    expect(await bar.locator('form.note-form blockquote').textContent()).toBe(quote);
     await bar.locator('form.note-form textarea').fill('Private: ask the authors about recruitment.');
     await bar.locator('form.note-form button[type="submit"]').click();
     await expect.poll(() => bar.locator('.notes-list .reader-note').count()).toBe(1);
@@ -351,7 +353,6 @@ describe('Critical Reader in Chromium', () => {
     await other.locator('[data-action="show-held-back"]').click();
     await expect.poll(() => other.locator('.notes-list .reader-note .note-text').textContent()).toBe('Private: ask the authors about recruitment.');
     await elsewhere.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('critical-reader-note'));
-    expect(quote.length).toBeGreaterThan(20);
     await other.locator('.notes-list [data-action="delete-note"]').click();
     await expect.poll(() => other.locator('.notes-list .reader-note').count()).toBe(0);
     await elsewhere.close();
