@@ -22,6 +22,8 @@ export interface AnalyseOptions {
    * extension's other tabs for about this long at most. None when omitted.
    */
   budgetMs?: number;
+  /** The clock the budget is measured on, in ms (performance.now by default; tests pass their own). */
+  now?: () => number;
 }
 
 function markIncomplete(critique: Critique, incomplete: NonNullable<Critique['incomplete']>): void {
@@ -91,7 +93,8 @@ export function analysePaper(paper: Paper, options: AnalyseOptions = {}): Critiq
   const lenses = options.lenses ?? DEFAULT_LENSES;
   const critique = emptyCritique(paper, lenses);
   const seenIds = new Map<string, number>();
-  const started = performance.now();
+  const now = options.now ?? (() => performance.now());
+  const started = now();
   const deadline = options.budgetMs === undefined ? Infinity : started + options.budgetMs;
   let termTextShare = 1;
   const ctx: AnalysisContext = {
@@ -105,7 +108,7 @@ export function analysePaper(paper: Paper, options: AnalyseOptions = {}): Critiq
       seenIds.set(base, n);
       critique.findings.push({ id: n === 1 ? base : `${base}#${n}`, ...f } as Finding);
     },
-    outOfTime: () => performance.now() > deadline,
+    outOfTime: () => now() > deadline,
     stoppedReading(share) {
       termTextShare = Math.min(termTextShare, share);
     },
@@ -115,7 +118,7 @@ export function analysePaper(paper: Paper, options: AnalyseOptions = {}): Critiq
     if (ctx.outOfTime()) skipped.push(check.id);
     else check.run(ctx);
   }
-  if (termTextShare < 1 || skipped.length > 0) markIncomplete(critique, { afterMs: Math.round(performance.now() - started), termTextShare, skippedChecks: skipped });
+  if (termTextShare < 1 || skipped.length > 0) markIncomplete(critique, { afterMs: Math.round(now() - started), termTextShare, skippedChecks: skipped });
   if (paper.source === 'html' && assessScope(paper).abstractOnly) markAbstractPage(critique);
   // Most serious first; otherwise keep the order checks reported them (text order within a check).
   critique.findings = critique.findings
