@@ -17,7 +17,7 @@ export interface AnalysisContext {
   critique: Critique;
   /** Adds a finding; the engine gives it a stable id and sorts findings at the end. */
   addFinding(finding: Omit<Finding, 'id'>): void;
-  /** True once the analysis has used its time (AnalyseOptions.deadline): long loops stop there. */
+  /** True once the analysis has used its time (AnalyseOptions.budgetMs): long loops stop there. */
   outOfTime(): boolean;
   /** A long loop stopped early: how much of the text it had read (0–1). */
   stoppedReading(share: number): void;

@@ -39,7 +39,6 @@ function paperChars(paper: Paper): number {
   return n;
 }
 
-
 class PageSidebar {
   private frame: SidebarFrame | null = null;
   private highlighter: PageHighlighter | null = null;
@@ -126,7 +125,6 @@ class PageSidebar {
         documentKey: key,
         pageOrigin: location.origin,
         viewportWidth: innerWidth,
-        focus: this.openedByReader,
         ...(settings ? { colours: settings.colours } : {}),
       });
       this.followPage(frame, paper, settings);

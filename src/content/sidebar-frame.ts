@@ -22,7 +22,7 @@ function randomToken(): string {
 export interface SidebarFrameEvents {
   message(message: FromFrame): void;
   /** The sidebar page could not be set up or was replaced (reloaded): the sidebar cannot go on. */
-  lost(reason: string): void;
+  lost(): void;
 }
 
 export class SidebarFrame {
@@ -70,7 +70,7 @@ export class SidebarFrame {
       // A page script's synthetic `load` is not the frame loading, nor is the blank document an
       // iframe starts with (Firefox reports its load too).
       if (!e.isTrusted || this.disposed || !pointed) return;
-      if (++loads > 1) return events.lost('The sidebar page was reloaded.');
+      if (++loads > 1) return events.lost(); // the sidebar page was reloaded: its channel is gone
       // For the benchmark: how long the sidebar page took to load beside the page's own work.
       this.host.dataset.frameLoadMs = String(Math.round(performance.now() - created));
       // The target origin keeps the port and secret from anything but our page in the frame.
@@ -85,7 +85,7 @@ export class SidebarFrame {
           pointed = true;
           this.frame.src = `${pageUrl}#${this.secretKey}`;
         },
-        (e: unknown) => events.lost(`Could not prepare the sidebar: ${String((e as Error)?.message ?? e)}`),
+        () => events.lost(), // storage refused the secret: the frame could never take its channel
       );
   }
 

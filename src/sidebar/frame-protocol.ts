@@ -31,7 +31,7 @@ export const frameSecretKey = (id: string) => `sidebarFrameSecret:${id}`;
 /** Path of the sidebar page inside the extension (see scripts/extension-pages.mjs). */
 export const SIDEBAR_FRAME_PATH = 'sidebar/frame.html';
 
-/** Content script → frame. */
+/** Content script → frame. (The keyboard focus comes as 'focus', once the pushed page is laid out.) */
 export type ToFrame =
   | {
       type: 'show';
@@ -44,8 +44,6 @@ export type ToFrame =
       colours?: Partial<HighlightColours>;
       /** The page's viewport width, which bounds the sidebar's (the frame only knows its own). */
       viewportWidth: number;
-      /** The reader opened the sidebar themselves: take the keyboard focus once shown. */
-      focus: boolean;
     }
   | { type: 'failed'; message: string }
   /** The reader's lenses changed: the new critique, or null for the frame to make it (as for 'show'). */

@@ -114,6 +114,8 @@ async function start(): Promise<void> {
   serve(port, prefs);
 }
 
+type ShowMessage = Extract<ToFrame, { type: 'show' }>;
+
 /** Renders the sidebar from what the content script sends over `port`, and answers it. */
 function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
   const post = (message: FromFrame) => port.postMessage(message);
@@ -121,21 +123,20 @@ function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
   let mounted: MountedSidebar | null = null;
   let viewportWidth = 1200;
   let savedWidth = prefs?.width;
-  let showing = false;
-  let shown: Extract<ToFrame, { type: 'show' }> | null = null;
+  /** The paper and page details, once the content script has sent them (only the first 'show' counts). */
+  let received: ShowMessage | null = null;
 
   /** A page too large for the shared background is analysed here, with the reader's lenses. */
   const analyseHere = async (paper: Paper) => analyseInWorker(paper, activeLenses(await loadSettings()));
 
   /** The paper's critique: sent with it, or made here. */
-  const critiqueFor = (m: Extract<ToFrame, { type: 'show' }>): Promise<Critique> => {
+  const critiqueFor = (m: ShowMessage): Promise<Critique> => {
     if (m.critique) return Promise.resolve(m.critique);
     showProblem('Critical Reader is reading this very long page…');
     return analyseHere(m.paper);
   };
 
-  const show = (m: Extract<ToFrame, { type: 'show' }>, critique: Critique) => {
-    shown = m;
+  const show = (m: ShowMessage, critique: Critique) => {
     const started = performance.now();
     host = new RemoteDocumentHost(m.documentKey, post);
     mounted = mountSidebar(document.body, {
@@ -165,8 +166,8 @@ function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
     const m: ToFrame = e.data;
     switch (m.type) {
       case 'show': {
-        if (mounted || showing) return;
-        showing = true;
+        if (received) return;
+        received = m;
         viewportWidth = m.viewportWidth;
         void critiqueFor(m).then(
           (critique) => {
@@ -187,7 +188,7 @@ function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
       case 'update':
         if (m.critique) mounted?.update(m.critique);
         // Keep showing the previous critique if the new one cannot be made.
-        else if (shown) void analyseHere(shown.paper).then((c) => mounted?.update(c), () => undefined);
+        else if (received) void analyseHere(received.paper).then((c) => mounted?.update(c), () => undefined);
         return;
       case 'colours':
         mounted?.setColours(m.colours);

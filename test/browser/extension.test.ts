@@ -15,7 +15,7 @@ import { critiqueToMarkdown } from '../../src/analysis/markdown';
 import { extractHtml } from '../../src/extract/html';
 import { parseHtmlInNode } from '../../src/extract/html/node-dom';
 import { requireCorpus } from '../corpus';
-import { OUTPUT_DIR, PROJECT_ROOT, launchWithExtension, openSidebar, sidebar, sidebarHost, startServer, toggleSidebar, type ExtensionBrowser, type TestServer } from './harness';
+import { OUTPUT_DIR, PROJECT_ROOT, launchWithExtension, openSidebar, selectRunningText, sidebar, sidebarHost, startServer, toggleSidebar, type ExtensionBrowser, type TestServer } from './harness';
 import { countColour, decodePng } from './png';
 
 const FIXTURES = join(PROJECT_ROOT, 'test/fixtures/publishers');
@@ -316,17 +316,7 @@ describe('Critical Reader in Chromium', () => {
     const path = '/same-paper.html';
     const page = await openPage(server.page(path, html));
     await openSidebar(ext, page);
-    const quote = await page.evaluate(() => {
-      const para = [...document.querySelectorAll('p')].find((el) => (el.textContent ?? '').trim().length > 200)!;
-      const text = [...para.childNodes].find((n): n is Text => n.nodeType === 3 && (n as Text).data.trim().length > 60)!;
-      const start = text.data.search(/\S/);
-      const range = document.createRange();
-      range.setStart(text, start);
-      range.setEnd(text, start + 40);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return range.toString().trim();
-    });
+    const quote = (await page.evaluate(selectRunningText)).trim();
     expect(quote.length).toBeGreaterThan(20);
     await selectTab(page, 'Notes');
     const bar = sidebar(page);

@@ -20,7 +20,7 @@ import { analysePaper } from '../../src/analysis/engine';
 import { extractHtml } from '../../src/extract/html';
 import { parseHtmlInNode } from '../../src/extract/html/node-dom';
 import { makeFixtures } from '../viewer/make-fixtures';
-import { ensureBuilt, PROJECT_ROOT, startServer, type TestServer } from './harness';
+import { ensureBuilt, PROJECT_ROOT, selectRunningText, startServer, type TestServer } from './harness';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const ADDON_ID = 'critical-reader@critical-reader.local';
@@ -128,17 +128,7 @@ describe('Critical Reader in Firefox', () => {
     await page.goto(`${server.origin}/${EXAMPLE}`);
     let frame = await sidebarFrame(page);
     await clickInSidebar(frame, '[role="tab"]', 'Notes');
-    const quote = await page.evaluate(() => {
-      const p = [...document.querySelectorAll('article p, main p, p')].find((el) => (el.textContent ?? '').trim().length > 200)!;
-      const text = [...p.childNodes].find((n): n is Text => n.nodeType === 3 && (n as Text).data.trim().length > 60)!;
-      const start = text.data.search(/\S/);
-      const range = document.createRange();
-      range.setStart(text, start);
-      range.setEnd(text, start + 40);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return range.toString();
-    });
+    const quote = await page.evaluate(selectRunningText);
     await clickInSidebar(frame, '[data-action="add-note"]');
     await frame.waitForFunction(() => document.querySelector('form.note-form blockquote') !== null, { timeout: 10_000, polling: 100 });
     expect(await frame.evaluate(() => document.querySelector('form.note-form blockquote')!.textContent)).toBe(quote.trim());

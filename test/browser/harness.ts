@@ -197,6 +197,22 @@ export async function toggleSidebar(ext: ExtensionBrowser, page: Page): Promise<
   if (!result.ok) throw new Error(`toggle failed: ${result.error}`);
 }
 
+/**
+ * Run in the page (playwright's or puppeteer's `page.evaluate`): selects the first 40 characters
+ * of running text in the first long paragraph, as a reader would before "Add note", and returns them.
+ */
+export function selectRunningText(): string {
+  const para = [...document.querySelectorAll('p')].find((el) => (el.textContent ?? '').trim().length > 200)!;
+  const text = [...para.childNodes].find((n): n is Text => n.nodeType === 3 && (n as Text).data.trim().length > 60)!;
+  const start = text.data.search(/\S/);
+  const range = document.createRange();
+  range.setStart(text, start);
+  range.setEnd(text, start + 40);
+  getSelection()!.removeAllRanges();
+  getSelection()!.addRange(range);
+  return range.toString();
+}
+
 /** Opens the sidebar and waits until it shows the analysis. */
 export async function openSidebar(ext: ExtensionBrowser, page: Page): Promise<void> {
   await toggleSidebar(ext, page);
