@@ -194,12 +194,12 @@ async function benchExtensionTable(): Promise<void> {
   console.log(`First-load content script: ${(f.contentScriptGzipBytes / 1024).toFixed(1)} KB gzipped (target ≤ 15 KB); sidebar bundle ${(f.sidebarBundleGzipBytes / 1024).toFixed(1)} KB, background ${(f.backgroundGzipBytes / 1024).toFixed(1)} KB, loaded after.\n`);
   console.log(
     table(
-      ['page', 'refs', 'toggle → painted ms', 'end to end ms', 'longest page task ms', 'extract ms', 'first render ms', 'analysis (background) ms', 'sidebar frame loaded ms'],
-      f.pages.map((p) => [p.page, p.references, p.toggleToPaintedMs, p.endToEndMs, p.longestTaskMs ?? 'none ≥ 50', p.extractMs, p.mountMs, p.analyseMs, p.frameLoadMs]),
+      ['page', 'refs', 'click → findings painted ms (target ≤ 200)', 'bundle start → painted ms', 'end to end ms', 'longest page task ms', 'extract ms', 'first render ms', 'analysis (background) ms', 'sidebar frame loaded ms'],
+      f.pages.map((p) => [p.page, p.references, p.clickToPaintedMs, p.toggleToPaintedMs, p.endToEndMs, p.longestTaskMs ?? 'none ≥ 50', p.extractMs, p.mountMs, p.analyseMs, p.frameLoadMs]),
     ),
   );
   for (const v of f.viewer) {
-    console.log(`\nPDF viewer, ${v.pages}-page PDF (${v.document}): file chosen → first page ${v.firstPageMs} ms, → first findings ${v.firstFindingsMs} ms (target ≤ 1500 ms); longest task ${v.longestTaskMs === null ? 'none ≥ 50 ms' : `${v.longestTaskMs} ms`}`);
+    console.log(`\nPDF viewer, ${v.pages}-page PDF (${v.document}): file chosen → first page ${v.firstPageMs} ms, → first findings ${v.firstFindingsMs} ms (target ≤ 1500 ms; reading starts at ${v.readingStartsMs} ms, text read in ${v.textReadMs} ms, critique back ${v.analysedMs} ms after reading starts); longest task ${v.longestTaskMs === null ? 'none ≥ 50 ms' : `${v.longestTaskMs} ms`}`);
   }
 }
 

@@ -5,10 +5,11 @@
  * scanning in step with settings (./auto-scan.ts).
  */
 import { analysePaper } from '../analysis/engine';
+import type { Paper } from '../analysis/model';
 import { extensionApi, type ExtensionApi } from '../shared/browser';
 import { ANALYSIS_BUDGET_MS, isMessage, type Message, type Responses } from '../shared/messages';
 import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
-import { loadSettings } from '../shared/settings-store';
+import { changesSettings, loadSettings } from '../shared/settings-store';
 import { registerAutoScan } from './auto-scan';
 import { maybeOpenPdfTab, registerPdfOpening } from './pdf-open';
 import { StableLenses, warmUpEngine } from './warm-up';
@@ -22,19 +23,32 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-/** Injects the first-load script; it toggles the sidebar (and loads the heavy bundle the first time). */
+/**
+ * The toolbar button, shortcut or menu: toggles an open sidebar, or injects the sidebar bundle,
+ * which opens itself. (The first-load script, content.js, is for automatic scanning; going
+ * through it here would cost the reader an extra injection and a message before anything starts.)
+ */
 export async function toggleSidebar(tabId?: number): Promise<Responses['toggle-sidebar']> {
   const id = tabId ?? (await activeTabId());
   if (id === undefined) return { ok: false, error: 'No tab to open the sidebar in' };
   try {
-    // The reader asked: the sidebar takes the focus when it opens (see READER_ACTION_KEY).
-    await api.scripting.executeScript({
+    const [found] = await api.scripting.executeScript({
       target: { tabId: id },
+      // Runs in the content scripts' world; the keys are those of ../content/global-keys.ts.
       func: () => {
-        (globalThis as Record<symbol, unknown>)[Symbol.for('critical-reader.reader-action')] = true;
+        const g = globalThis as Record<symbol, unknown>;
+        // The reader asked: the sidebar takes the focus when it opens (see READER_ACTION_KEY).
+        g[Symbol.for('critical-reader.reader-action')] = true;
+        const sidebar = g[Symbol.for('critical-reader.sidebar')] as { toggle(): void } | undefined;
+        if (sidebar) {
+          sidebar.toggle();
+          return 'toggled';
+        }
+        // Automatic scanning is loading the sidebar already: it opens in a moment.
+        return g[Symbol.for('critical-reader.loading')] ? 'loading' : 'absent';
       },
     });
-    await api.scripting.executeScript({ target: { tabId: id }, files: ['content.js'] });
+    if (found?.result === 'absent') await api.scripting.executeScript({ target: { tabId: id }, files: ['sidebar.js'] });
     return { ok: true };
   } catch (e) {
     // Browser pages, the web store, or no permission for this tab: nothing we may do there.
@@ -63,16 +77,19 @@ function currentSettings(): Promise<ReaderSettings> {
   });
   return settingsCache;
 }
-// Dropped at once on any storage change (not after a reload): a sidebar re-analysing for new
-// lenses must never be answered from the old settings.
-api.storage.onChanged.addListener(() => {
-  settingsCache = null;
+// Dropped at once when the settings change (not after a reload): a sidebar re-analysing for new
+// lenses must never be answered from the old settings. Other writes (notes, the sidebar's frame
+// secret on every opening) keep it.
+api.storage.onChanged.addListener((changes, areaName) => {
+  if (changesSettings(changes, areaName)) settingsCache = null;
 });
 
 async function analyse(message: Extract<Message, { type: 'analyse' }>): Promise<Responses['analyse']> {
   try {
     const settings = await currentSettings();
-    return { ok: true, critique: analysePaper(message.paper, { lenses: stableLenses.get(activeLenses(settings)), budgetMs: ANALYSIS_BUDGET_MS }) };
+    const paper = JSON.parse(message.paperJson) as Paper;
+    const critique = analysePaper(paper, { lenses: stableLenses.get(activeLenses(settings)), budgetMs: ANALYSIS_BUDGET_MS });
+    return { ok: true, critiqueJson: JSON.stringify(critique) };
   } catch (e) {
     return { ok: false, error: String((e as Error)?.message ?? e) };
   }

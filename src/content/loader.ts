@@ -1,7 +1,8 @@
 /**
- * The first-load content script, injected on demand (toolbar, shortcut, context menu). Kept
- * tiny: it only toggles an already loaded sidebar, or asks the background to inject the sidebar
- * bundle, which opens itself. Each injection of this file means "toggle".
+ * The first-load content script of automatic scanning (../background/auto-scan.ts), which runs
+ * it on every page of the sites the reader opted into. Kept tiny: it only toggles an already
+ * loaded sidebar, or asks the background to inject the sidebar bundle, which opens itself. Each
+ * run of this file means "toggle". (The toolbar button does the same from the background.)
  */
 import { sendMessage } from '../shared/messages';
 

@@ -18,8 +18,11 @@ export type Message =
   | { type: 'toggle-sidebar'; tabId?: number }
   /** From the first-load content script: inject the sidebar bundle into my tab/frame. */
   | { type: 'load-sidebar' }
-  /** Analyse a paper with the reader's lenses, off the page's main thread. */
-  | { type: 'analyse'; paper: Paper }
+  /**
+   * Analyse a paper with the reader's lenses, off the page's main thread. The paper goes as its
+   * JSON text (see `analyseJsonInBackground`).
+   */
+  | { type: 'analyse'; paperJson: string }
   /**
    * Open a PDF (e.g. the page's `citation_pdf_url`) in the extension's viewer. Answered only by
    * src/background/pdf-open.ts, which has its own listener — so `isMessage()` deliberately returns
@@ -30,7 +33,7 @@ export type Message =
 export interface Responses {
   'toggle-sidebar': { ok: boolean; error?: string };
   'load-sidebar': { ok: boolean; error?: string };
-  analyse: { ok: true; critique: Critique } | { ok: false; error: string };
+  analyse: { ok: true; critiqueJson: string } | { ok: false; error: string };
   'open-pdf': { ok: boolean; error?: string };
 }
 
@@ -40,6 +43,24 @@ export async function sendMessage<M extends Message>(message: M): Promise<Respon
   const api = extensionApi();
   if (!api) throw new Error('Not running inside the extension');
   return (await api.runtime.sendMessage(message)) as ResponseFor<M>;
+}
+
+/**
+ * Has the background analyse a paper, given as JSON text, with the reader's lenses; answers the
+ * critique as JSON text. Paper and critique travel as text, not objects: Chrome converts a
+ * message's object tree node by node. On the 810-reference corpus page (0.5 MB of paper, 0.2 MB
+ * of critique) the round trip beside the engine fell from ~200 ms to ~100 ms, stringifying
+ * included. The page's sidebar passes both strings on to its frame as they are.
+ */
+export async function analyseJsonInBackground(paperJson: string): Promise<string> {
+  const r = await sendMessage({ type: 'analyse', paperJson });
+  if (!r?.ok) throw new Error(r?.error ?? 'the background did not answer');
+  return r.critiqueJson;
+}
+
+/** `analyseJsonInBackground` for callers holding objects. */
+export async function analyseInBackground(paper: Paper): Promise<Critique> {
+  return JSON.parse(await analyseJsonInBackground(JSON.stringify(paper))) as Critique;
 }
 
 /**

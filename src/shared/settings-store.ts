@@ -306,6 +306,12 @@ async function clearArea(area: StorageAreaLike): Promise<void> {
  * another browser through sync). Bursts of storage events become one reload; unchanged settings
  * are not reported. Returns an unsubscribe function.
  */
+/** Whether a `storage.onChanged` event touches the reader's settings (not notes, prefs or the like). */
+export function changesSettings(changes: Record<string, unknown>, areaName: string): boolean {
+  if (areaName !== 'sync' && areaName !== 'local') return false;
+  return Object.keys(changes).some((k) => k.startsWith(PREFIX) || k === LEGACY_KEY);
+}
+
 export function onSettingsChanged(
   listener: (settings: ReaderSettings) => void,
   backend: SettingsBackend | null = defaultBackend(),
@@ -343,8 +349,7 @@ export function onSettingsChanged(
       });
   };
   const unsubscribe = backend.onChanged((changes, areaName) => {
-    if (areaName !== 'sync' && areaName !== 'local') return;
-    if (!Object.keys(changes).some((k) => k.startsWith(PREFIX) || k === LEGACY_KEY)) return;
+    if (!changesSettings(changes, areaName)) return;
     eventsSeen++;
     trigger();
   });

@@ -15,8 +15,6 @@
  * read the reader's selection, push the page over. The frame renders the sidebar and keeps the
  * notes (extension storage is not reachable from the page).
  */
-import type { Critique } from '../analysis/critique';
-import type { Paper } from '../analysis/model';
 import type { HighlightColours } from '../shared/colour-contrast';
 import type { HighlightCategory } from '../shared/highlight-category';
 import type { DocumentSelection, HighlightGroup, HighlightTarget } from './host';
@@ -35,9 +33,10 @@ export const SIDEBAR_FRAME_PATH = 'sidebar/frame.html';
 export type ToFrame =
   | {
       type: 'show';
-      paper: Paper;
+      /** The paper (JSON text: a string crosses to the frame faster than an object tree). */
+      paperJson: string;
       /** Null for a page too large for the shared background: the frame analyses it in a worker of its own. */
-      critique: Critique | null;
+      critiqueJson: string | null;
       documentKey: string;
       /** Origin of the page the sidebar sits on: notes first saved on another origin wait for the reader's say-so. */
       pageOrigin: string;
@@ -47,7 +46,7 @@ export type ToFrame =
     }
   | { type: 'failed'; message: string }
   /** The reader's lenses changed: the new critique, or null for the frame to make it (as for 'show'). */
-  | { type: 'update'; critique: Critique | null }
+  | { type: 'update'; critiqueJson: string | null }
   | { type: 'colours'; colours: Partial<HighlightColours> }
   | { type: 'viewport'; width: number }
   | { type: 'selection'; requestId: number; selection: DocumentSelection | null }

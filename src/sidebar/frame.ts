@@ -11,6 +11,7 @@ import { activeLenses } from '../shared/reader-settings';
 import { loadSettings } from '../shared/settings-store';
 import { getStorage } from '../shared/storage';
 import { loadSidebarPrefs, rememberedSidebarProps, updateSidebarPrefs, type SidebarPrefs } from '../shared/sidebar-prefs';
+import { takeSecret } from './frame-secret';
 import { CONNECT_MESSAGE, isToFrame, type FromFrame, type ToFrame } from './frame-protocol';
 import type { DocumentHost, DocumentSelection, HighlightCategory, HighlightGroup, HighlightTarget } from './host';
 import { mountSidebar, type MountedSidebar } from './mount';
@@ -84,12 +85,7 @@ function showProblem(message: string): void {
 function awaitPort(): Promise<MessagePort> {
   const key = location.hash.slice(1);
   if (!key) return Promise.reject(new Error('open the sidebar from the toolbar button on an article'));
-  const storage = getStorage();
-  // Read once and removed at once: the secret opens one sidebar.
-  const secret = storage.get<string>(key).then(async (value) => {
-    await storage.remove(key);
-    return value;
-  });
+  const secret = takeSecret(getStorage(), key);
   return new Promise((resolve, reject) => {
     let taken = false;
     const onMessage = (e: MessageEvent) => {
@@ -123,24 +119,25 @@ function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
   let mounted: MountedSidebar | null = null;
   let viewportWidth = 1200;
   let savedWidth = prefs?.width;
-  /** The paper and page details, once the content script has sent them (only the first 'show' counts). */
+  /** The page's details, once the content script has sent them (only the first 'show' counts), and its paper. */
   let received: ShowMessage | null = null;
+  let paper: Paper | null = null;
 
   /** A page too large for the shared background is analysed here, with the reader's lenses. */
   const analyseHere = async (paper: Paper) => analyseInWorker(paper, activeLenses(await loadSettings()));
 
   /** The paper's critique: sent with it, or made here. */
-  const critiqueFor = (m: ShowMessage): Promise<Critique> => {
-    if (m.critique) return Promise.resolve(m.critique);
+  const critiqueFor = (m: ShowMessage, paper: Paper): Promise<Critique> => {
+    if (m.critiqueJson !== null) return Promise.resolve(JSON.parse(m.critiqueJson) as Critique);
     showProblem('Critical Reader is reading this very long page…');
-    return analyseHere(m.paper);
+    return analyseHere(paper);
   };
 
-  const show = (m: ShowMessage, critique: Critique) => {
+  const show = (m: ShowMessage, paper: Paper, critique: Critique) => {
     const started = performance.now();
     host = new RemoteDocumentHost(m.documentKey, post);
     mounted = mountSidebar(document.body, {
-      paper: m.paper,
+      paper,
       critique,
       host,
       notes: new NotesStore(m.documentKey, undefined, m.pageOrigin),
@@ -169,10 +166,11 @@ function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
         if (received) return;
         received = m;
         viewportWidth = m.viewportWidth;
-        void critiqueFor(m).then(
+        const sent = (paper = JSON.parse(m.paperJson) as Paper);
+        void critiqueFor(m, sent).then(
           (critique) => {
             document.getElementById('loading')?.remove();
-            show(m, critique);
+            show(m, sent, critique);
           },
           (e: unknown) => {
             const message = String((e as Error)?.message ?? e);
@@ -186,9 +184,9 @@ function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
         showProblem(`Critical Reader could not analyse this page: ${m.message}`);
         return;
       case 'update':
-        if (m.critique) mounted?.update(m.critique);
+        if (m.critiqueJson !== null) mounted?.update(JSON.parse(m.critiqueJson) as Critique);
         // Keep showing the previous critique if the new one cannot be made.
-        else if (received) void analyseHere(received.paper).then((c) => mounted?.update(c), () => undefined);
+        else if (paper) void analyseHere(paper).then((c) => mounted?.update(c), () => undefined);
         return;
       case 'colours':
         mounted?.setColours(m.colours);

@@ -7,7 +7,7 @@
  * message in the page; the reader's stored notes are never written on load, so a failed load
  * cannot lose them.
  */
-import { PDFJS_ASSETS, PDFJS_LIMITS, pdfjs } from './pdfjs-setup';
+import { PDFJS_ASSETS, PDFJS_LIMITS, pdfWorker, pdfjs, replacePdfWorker } from './pdfjs-setup';
 import { EventBus, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist';
 import { analysePaper } from '../analysis/engine';
@@ -16,7 +16,7 @@ import type { Paper } from '../analysis/model';
 import { extractPdf } from '../extract/pdf';
 import { PdfError, isPdfError, looksLikePdf, pdfErrorFromPdfjs } from '../extract/pdf/errors';
 import { extensionApi } from '../shared/browser';
-import { ANALYSIS_BUDGET_MS, sendMessage } from '../shared/messages';
+import { ANALYSIS_BUDGET_MS, analyseInBackground } from '../shared/messages';
 import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { NotesStore } from '../shared/notes-store';
@@ -49,6 +49,8 @@ const pdfViewer = new PDFViewer({
   annotationEditorMode: 0,
 });
 linkService.setViewer(pdfViewer);
+// Started now, so it is ready by the time the reader has picked a file.
+pdfWorker();
 
 /** Everything tied to the currently open document, torn down on the next open. */
 interface Session {
@@ -83,6 +85,7 @@ async function closeSession(): Promise<void> {
   pdfViewer.setDocument(null as unknown as PDFDocumentProxy);
   linkService.setDocument(null);
   await s.task.destroy().catch(() => undefined);
+  replacePdfWorker();
 }
 
 export async function openPdf(source: PdfSource): Promise<void> {
@@ -108,7 +111,7 @@ export async function openPdf(source: PdfSource): Promise<void> {
   } catch (e) {
     return fail(e, source);
   }
-  const task = pdfjs.getDocument({ data: bytes, ...PDFJS_ASSETS, ...PDFJS_LIMITS });
+  const task = pdfjs.getDocument({ data: bytes, worker: pdfWorker(), ...PDFJS_ASSETS, ...PDFJS_LIMITS });
   const s: Session = { task, doc: null, name };
   session = s;
   let passwordGiven = false;
@@ -134,6 +137,7 @@ export async function openPdf(source: PdfSource): Promise<void> {
   }
   if (seq !== openSeq) return;
   if (doc.numPages === 0) return fail(new PdfError('empty'), source);
+  performance.mark('cr:doc');
   s.doc = doc;
   pdfViewer.setDocument(doc);
   linkService.setDocument(doc, null);
@@ -262,8 +266,7 @@ async function analyse(s: Session, source: PdfSource): Promise<void> {
  */
 async function analyseOffThread(paper: Paper): Promise<Critique> {
   try {
-    const res = await sendMessage({ type: 'analyse', paper });
-    if (res?.ok) return res.critique;
+    return await analyseInBackground(paper);
   } catch {
     // No background (page opened outside the extension) or it failed: fall through.
   }
@@ -380,7 +383,7 @@ async function downloadAnnotated(): Promise<void> {
     const notes = await new NotesStore(pdfDocumentKey(s.doc)).list();
     const { toWrite, unplaced: noPlace } = notesToWrite(notes, s.paper, s.critique?.findings ?? []);
     // A separate copy of the document, so the viewer's own annotation storage is never touched.
-    task = pdfjs.getDocument({ data: await s.doc.getData(), password: s.password, ...PDFJS_ASSETS });
+    task = pdfjs.getDocument({ data: await s.doc.getData(), password: s.password, worker: pdfWorker(), ...PDFJS_ASSETS });
     const copy = await task.promise;
     const { specs, unplaced } = await highlightSpecs(copy, toWrite);
     const bytes = await saveWithHighlights(copy, specs);

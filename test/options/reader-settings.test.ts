@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LENSES } from '../../src/analysis/lenses/default';
 import { activeLenses, defaultSettings, normaliseSettings, type ReaderSettings } from '../../src/shared/reader-settings';
 import { isAutoScanUrl, originPattern, parseOrigin } from '../../src/shared/site-origins';
-import { loadSettings, onSettingsChanged, saveSettings } from '../../src/shared/settings-store';
+import { changesSettings, loadSettings, onSettingsChanged, saveSettings, settingsToItems } from '../../src/shared/settings-store';
 import { coProductionLens } from './co-production-lens';
 import { fakeBackend } from './fake-storage';
 
@@ -153,6 +153,18 @@ describe('reader settings store', () => {
     await loadSettings(backend);
     expect(get.mock.calls.every(([keys]) => keys !== null)).toBe(true);
     expect(get.mock.calls.flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys]))).not.toContain('notes:doi:10.1/x');
+  });
+
+  // The background keeps the settings it read until they change: a note saved, or the secret each
+  // sidebar opening stores, must not cost the next analysis a fresh read.
+  it('tells a change of settings from other writes to storage', () => {
+    const items = settingsToItems(withCoProduction());
+    expect(changesSettings(items, 'sync')).toBe(true);
+    expect(changesSettings(items, 'local')).toBe(true);
+    expect(changesSettings({ settings: {} }, 'local')).toBe(true);
+    expect(changesSettings({ 'sidebarFrameSecret:0f3a': { newValue: 'x' } }, 'local')).toBe(false);
+    expect(changesSettings({ 'notes:doi:10.5555/x': { newValue: [] }, sidebarPrefs: { newValue: {} } }, 'local')).toBe(false);
+    expect(changesSettings(items, 'managed')).toBe(false);
   });
 
   it('writes only what changed (sync allows few writes per minute)', async () => {
