@@ -10,6 +10,7 @@ import { extensionApi, type ExtensionApi } from '../shared/browser';
 import { ANALYSIS_BUDGET_MS, isMessage, type Message, type Responses } from '../shared/messages';
 import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
 import { changesSettings, loadSettings } from '../shared/settings-store';
+import { DEFAULT_SIDEBAR_PREFS, SIDEBAR_PREFS_KEY, loadSidebarPrefs } from '../shared/sidebar-prefs';
 import { registerAutoScan } from './auto-scan';
 import { maybeOpenPdfTab, registerPdfOpening } from './pdf-open';
 import { StableLenses, warmUpEngine } from './warm-up';
@@ -34,11 +35,13 @@ export async function toggleSidebar(tabId?: number): Promise<Responses['toggle-s
   try {
     const [found] = await api.scripting.executeScript({
       target: { tabId: id },
+      args: [await sidebarWidth()],
       // Runs in the content scripts' world; the keys are those of ../content/global-keys.ts.
-      func: () => {
+      func: (width: number) => {
         const g = globalThis as Record<symbol, unknown>;
         // The reader asked: the sidebar takes the focus when it opens (see READER_ACTION_KEY).
         g[Symbol.for('critical-reader.reader-action')] = true;
+        g[Symbol.for('critical-reader.sidebar-width')] = width;
         const sidebar = g[Symbol.for('critical-reader.sidebar')] as { toggle(): void } | undefined;
         if (sidebar) {
           sidebar.toggle();
@@ -77,11 +80,26 @@ function currentSettings(): Promise<ReaderSettings> {
   });
   return settingsCache;
 }
-// Dropped at once when the settings change (not after a reload): a sidebar re-analysing for new
-// lenses must never be answered from the old settings. Other writes (notes, the sidebar's frame
-// secret on every opening) keep it.
+
+/** The sidebar's width as the reader left it, for the page (SIDEBAR_WIDTH_KEY); kept until it changes. */
+let widthCache: Promise<number> | null = null;
+function sidebarWidth(): Promise<number> {
+  widthCache ??= loadSidebarPrefs().then(
+    (prefs) => prefs.width,
+    () => {
+      widthCache = null;
+      return DEFAULT_SIDEBAR_PREFS.width;
+    },
+  );
+  return widthCache;
+}
+
+// Dropped at once when they change (not after a reload): a sidebar re-analysing for new lenses
+// must never be answered from the old settings. Other writes (notes, the sidebar's frame secret
+// on every opening) keep them.
 api.storage.onChanged.addListener((changes, areaName) => {
   if (changesSettings(changes, areaName)) settingsCache = null;
+  if (areaName === 'local' && SIDEBAR_PREFS_KEY in changes) widthCache = null;
 });
 
 async function analyse(message: Extract<Message, { type: 'analyse' }>): Promise<Responses['analyse']> {

@@ -5,7 +5,7 @@
  * page in a frame (./sidebar-frame.ts): this script draws its highlights, reveals passages and
  * tells it the reader's selection when it asks.
  */
-import { READER_ACTION_KEY, SIDEBAR_KEY, type ReaderGlobal } from './global-keys';
+import { READER_ACTION_KEY, SIDEBAR_KEY, SIDEBAR_WIDTH_KEY, type ReaderGlobal } from './global-keys';
 import type { Paper } from '../analysis/model';
 import { extractHtmlInSlices } from '../extract/html';
 import { analyseJsonInBackground } from '../shared/messages';
@@ -55,6 +55,14 @@ class PageSidebar {
     else void this.open();
   }
 
+  /** The width the background handed over with the reader's action (SIDEBAR_WIDTH_KEY), once. */
+  private takeGivenWidth(): number | null {
+    const g = globalThis as unknown as ReaderGlobal;
+    const width = g[SIDEBAR_WIDTH_KEY];
+    delete g[SIDEBAR_WIDTH_KEY];
+    return typeof width === 'number' && Number.isFinite(width) ? width : null;
+  }
+
   /** True once after the background injected us for the reader's own action (see READER_ACTION_KEY). */
   private takeReaderAction(): boolean {
     const g = globalThis as unknown as ReaderGlobal;
@@ -83,10 +91,11 @@ class PageSidebar {
     this.openedByReader = this.takeReaderAction();
     this.returnFocusTo = document.activeElement;
     this.started = performance.now();
-    // Read together: the frame waits only for the width; the colours are needed after extraction.
+    // The colours are needed after extraction; the frame needs only its width, which the reader's
+    // action brings along (automatic scanning reads it here).
     const settingsLoaded = loadSettings().catch(() => null);
-    const prefs = await loadSidebarPrefs();
-    const frame = new SidebarFrame(document, prefs.width, {
+    const width = this.takeGivenWidth() ?? (await loadSidebarPrefs()).width;
+    const frame = new SidebarFrame(document, width, {
       message: (m) => this.frame === frame && this.onFrameMessage(frame, m),
       lost: () => this.frame === frame && this.close(),
     });
@@ -117,7 +126,7 @@ class PageSidebar {
       // The page moves over for the sidebar only now, while the background analyses: laying out a
       // long article again (~70 ms for 810 references) would otherwise compete with extraction.
       // Until then the sidebar, still loading, lies over the page's right edge.
-      this.push?.push(prefs.width);
+      this.push?.push(width);
       const critiqueJson = await analysed;
       if (critiqueJson !== null) host.dataset.analyseMs = String(Math.round(performance.now() - t2));
       const settings = await settingsLoaded;

@@ -12,9 +12,15 @@ export const LOADING_KEY = Symbol.for('critical-reader.loading');
  * automatic scanning leaves the focus where the reader has it.
  */
 export const READER_ACTION_KEY = Symbol.for('critical-reader.reader-action');
+/**
+ * The sidebar's width as the reader left it, put there by the background with the reader's
+ * action: read from storage by the page, it held the sidebar up ~40 ms.
+ */
+export const SIDEBAR_WIDTH_KEY = Symbol.for('critical-reader.sidebar-width');
 
 export interface ReaderGlobal {
   [SIDEBAR_KEY]?: { toggle(): void };
   [LOADING_KEY]?: boolean;
   [READER_ACTION_KEY]?: boolean;
+  [SIDEBAR_WIDTH_KEY]?: number;
 }

@@ -17,10 +17,11 @@ export interface SidebarPrefs {
 
 export const DEFAULT_SIDEBAR_PREFS: SidebarPrefs = { width: 420, hiddenCategories: [], frontMatter: false };
 
-const KEY = 'sidebarPrefs';
+/** The storage.local key they are kept under. */
+export const SIDEBAR_PREFS_KEY = 'sidebarPrefs';
 
 export async function loadSidebarPrefs(storage: KeyValueStorage = getStorage()): Promise<SidebarPrefs> {
-  const stored = (await storage.get<Partial<SidebarPrefs>>(KEY)) ?? {};
+  const stored = (await storage.get<Partial<SidebarPrefs>>(SIDEBAR_PREFS_KEY)) ?? {};
   const width = typeof stored.width === 'number' && Number.isFinite(stored.width) ? stored.width : DEFAULT_SIDEBAR_PREFS.width;
   const known = new Set<string>(HIGHLIGHT_CATEGORIES);
   const hiddenCategories = Array.isArray(stored.hiddenCategories) ? stored.hiddenCategories.filter((c): c is HighlightCategory => known.has(c)) : [];
@@ -47,7 +48,7 @@ let queue: Promise<void> = Promise.resolve();
 export function updateSidebarPrefs(patch: Partial<SidebarPrefs>, storage: KeyValueStorage = getStorage()): Promise<void> {
   const next = queue.then(async () => {
     const current = await loadSidebarPrefs(storage);
-    await storage.set(KEY, { ...current, ...patch });
+    await storage.set(SIDEBAR_PREFS_KEY, { ...current, ...patch });
   });
   queue = next.catch(() => undefined);
   return next;

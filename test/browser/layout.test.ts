@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openSidebar, PROJECT_ROOT, startServer, toggleSidebar, type ExtensionBrowser, type TestServer } from './harness';
+import { launchWithExtension, openSidebar, PROJECT_ROOT, sidebar, sidebarHost, startServer, toggleSidebar, type ExtensionBrowser, type TestServer } from './harness';
 
 const TIMEOUT = 120_000;
 const EXAMPLE = readFileSync(join(PROJECT_ROOT, 'examples/digital-peer-support-meta-analysis.html'), 'utf8');
@@ -67,6 +67,48 @@ describe('the sidebar beside the page', () => {
     await expect.poll(() => page.locator('critical-reader-sidebar').count()).toBe(0);
     expect(await barOffsets(page)).toEqual(styleBefore);
     expect(await rightEdge(page, '#fixed-header')).toBeGreaterThan(width - 20);
+    await page.close();
+  });
+
+  it('opens at the width the reader left it, from its first moment, in this tab and a new one', { timeout: TIMEOUT }, async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.page('/width.html', EXAMPLE));
+    await openSidebar(ext, page);
+    const before = (await sidebarHost(page).boundingBox())!.width;
+    await sidebar(page).locator('[role="separator"]').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    const chosen = before + 60;
+    await expect.poll(async () => (await sidebarHost(page).boundingBox())!.width).toBe(chosen);
+    await toggleSidebar(ext, page);
+    await expect.poll(() => sidebarHost(page).count()).toBe(0);
+
+    // Every width the sidebar's element has while it opens, from the moment it enters the page.
+    const widthsWhileOpening = async (p: Page) => {
+      await p.evaluate(() => {
+        const seen: number[] = ((window as unknown as { __widths: number[] }).__widths = []);
+        const note = () => {
+          const el = document.querySelector('critical-reader-sidebar');
+          if (el) seen.push(Math.round(el.getBoundingClientRect().width));
+        };
+        new MutationObserver(note).observe(document.documentElement, { childList: true, attributes: true, subtree: true });
+      });
+      await openSidebar(ext, p);
+      return p.evaluate(() => (window as unknown as { __widths: number[] }).__widths);
+    };
+    const again = await widthsWhileOpening(page);
+    expect(again.length).toBeGreaterThan(0);
+    expect(new Set(again)).toEqual(new Set([chosen]));
+    expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe(`${chosen}px`);
+
+    const other = await ext.context.newPage();
+    await other.goto(server.page('/width-2.html', EXAMPLE));
+    expect(new Set(await widthsWhileOpening(other))).toEqual(new Set([chosen]));
+
+    // Put the width back for the other tests (it is remembered).
+    await sidebar(other).locator('[role="separator"]').focus();
+    for (let i = 0; i < 3; i++) await other.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await sidebarHost(other).boundingBox())!.width).toBe(before);
+    await other.close();
     await page.close();
   });
 
