@@ -18,6 +18,7 @@ import type { SidebarLayout } from '../sidebar/sidebar';
 import { PageHighlighter, yieldToPage } from './highlighter';
 import { PagePush } from './page-push';
 import { SidebarFrame } from './sidebar-frame';
+import { dismissNotice, showNotice } from './notice';
 import { armSecondEscape } from '../sidebar/second-escape';
 
 /** What decides the analysis among the settings: the active lenses and their content. */
@@ -91,13 +92,19 @@ class PageSidebar {
     this.openedByReader = this.takeReaderAction();
     this.returnFocusTo = document.activeElement;
     this.started = performance.now();
+    dismissNotice(document);
     // The colours are needed after extraction; the frame needs only its width, which the reader's
     // action brings along (automatic scanning reads it here).
     const settingsLoaded = loadSettings().catch(() => null);
     const width = this.takeGivenWidth() ?? (await loadSidebarPrefs()).width;
     const frame = new SidebarFrame(document, width, {
       message: (m) => this.frame === frame && this.onFrameMessage(frame, m),
-      lost: () => this.frame === frame && this.close(),
+      lost: () => {
+        if (this.frame !== frame) return;
+        this.close();
+        // Closing without a word would look like a crash (or like the page closing it).
+        showNotice(document, 'Critical Reader’s sidebar stopped: its page was reloaded, or the extension was updated. Press the toolbar button to open it again; your notes are kept.');
+      },
     });
     const host = frame.host;
     host.dataset.state = 'loading';

@@ -21,7 +21,10 @@ function randomToken(): string {
 
 export interface SidebarFrameEvents {
   message(message: FromFrame): void;
-  /** The sidebar page could not be set up or was replaced (reloaded): the sidebar cannot go on. */
+  /**
+   * The sidebar page could not be set up, or was replaced (reloaded, or the extension was
+   * updated): the sidebar cannot go on.
+   */
   lost(): void;
 }
 

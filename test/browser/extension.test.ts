@@ -414,6 +414,30 @@ describe('Critical Reader in Chromium', () => {
     await page.close();
   }, TEST_TIMEOUT);
 
+  it('says so when its sidebar page is reloaded under it, and opens again on the next click', async () => {
+    const page = await openPage(pages[0]!.url);
+    await openSidebar(ext, page);
+    // What happens when the extension is updated, or something reloads the sidebar's page: its
+    // channel to this page is gone, so the sidebar closes and a notice says why.
+    await sidebar(page).evaluate(() => location.reload());
+    await expect.poll(() => sidebarHost(page).count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+    const notice = page.locator('critical-reader-notice');
+    await notice.waitFor({ state: 'attached' });
+    expect(await notice.isVisible()).toBe(true);
+    // The notice sits in a closed shadow root: read it as assistive technology does.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value?: string }; name?: { value?: string } }[] };
+    const names = nodes.map((n) => `${n.role?.value ?? ''}: ${n.name?.value ?? ''}`);
+    expect(names.some((n) => /^StaticText: .*sidebar stopped.*toolbar button to open it again/.test(n))).toBe(true);
+    expect(names).toContain('button: Dismiss');
+    await cdp.detach();
+    await openSidebar(ext, page);
+    await expect.poll(() => notice.count()).toBe(0);
+    await sidebar(page).locator('.citation .title').waitFor();
+    await page.close();
+  }, TEST_TIMEOUT);
+
   it('is unaffected by hostile page styles', async () => {
     const hostile = pages[0]!.html.replace(
       '</head>',
