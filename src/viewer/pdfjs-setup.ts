@@ -30,10 +30,10 @@ export const PDFJS_ASSETS = {
 export const PDFJS_LIMITS = { maxImageSize: 100_000_000 };
 
 /**
- * The pdf.js worker for the next document, started ahead: started when the reader picked a file,
- * its 1.2 MB script was still compiling while they waited (~200 ms). A worker handed to
- * getDocument outlives the document, so the viewer replaces it when it closes a document: a
- * PDF built to keep pdf.js busy must not hold up the next one.
+ * The viewer's pdf.js worker, started with the page: started when the reader picked a file, its
+ * 1.2 MB script was still compiling while they waited (~200 ms). A worker handed to getDocument
+ * outlives the document, so one worker serves the documents the viewer opens one after another,
+ * until the viewer replaces it (`replacePdfWorker`).
  */
 let nextWorker: InstanceType<typeof pdfjs.PDFWorker> | null = null;
 export function pdfWorker(): InstanceType<typeof pdfjs.PDFWorker> {

