@@ -44,7 +44,8 @@ export async function toggleSidebar(tabId?: number): Promise<Responses['toggle-s
         g[Symbol.for('critical-reader.sidebar-width')] = width;
         const sidebar = g[Symbol.for('critical-reader.sidebar')] as { toggle(): void } | undefined;
         if (sidebar) {
-          sidebar.toggle();
+          sidebar.toggle(); // an opening takes the width at once; a closing leaves none behind
+          delete g[Symbol.for('critical-reader.sidebar-width')];
           return 'toggled';
         }
         // Automatic scanning is loading the sidebar already: it opens in a moment.

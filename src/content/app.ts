@@ -17,7 +17,7 @@ import type { FromFrame } from '../sidebar/frame-protocol';
 import type { SidebarLayout } from '../sidebar/sidebar';
 import { PageHighlighter, yieldToPage } from './highlighter';
 import { PagePush } from './page-push';
-import { SidebarFrame } from './sidebar-frame';
+import { SidebarFrame, type SidebarLoss } from './sidebar-frame';
 import { dismissNotice, showNotice } from './notice';
 import { armSecondEscape } from '../sidebar/second-escape';
 
@@ -38,6 +38,12 @@ function paperChars(paper: Paper): number {
   for (const b of paper.blocks) n += b.text.length;
   return n;
 }
+
+/** What the reader is told when the sidebar had to close (see SidebarFrameEvents.lost). */
+const LOST_NOTICES: Record<SidebarLoss, string> = {
+  reloaded: 'Critical Reader’s sidebar stopped: its page was reloaded, or the extension was updated. Press the toolbar button to open it again; your notes are kept.',
+  'storage-refused': 'Critical Reader could not open its sidebar: the browser refused to store the key that links it to this page (is its storage full?). Your notes are kept.',
+};
 
 class PageSidebar {
   private frame: SidebarFrame | null = null;
@@ -99,11 +105,11 @@ class PageSidebar {
     const width = this.takeGivenWidth() ?? (await loadSidebarPrefs()).width;
     const frame = new SidebarFrame(document, width, {
       message: (m) => this.frame === frame && this.onFrameMessage(frame, m),
-      lost: () => {
+      lost: (why) => {
         if (this.frame !== frame) return;
         this.close();
         // Closing without a word would look like a crash (or like the page closing it).
-        showNotice(document, 'Critical Reader’s sidebar stopped: its page was reloaded, or the extension was updated. Press the toolbar button to open it again; your notes are kept.');
+        showNotice(document, LOST_NOTICES[why]);
       },
     });
     const host = frame.host;
@@ -248,7 +254,6 @@ class PageSidebar {
       if (seq === this.reanalysisSeq) delete host.dataset.reanalysing;
     }
   }
-
 
   private layout({ width }: SidebarLayout): void {
     if (!this.frame || !Number.isFinite(width)) return;

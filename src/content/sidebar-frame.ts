@@ -19,13 +19,16 @@ function randomToken(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Why the sidebar cannot go on: its page was replaced, or its hand-over secret could not be stored. */
+export type SidebarLoss = 'reloaded' | 'storage-refused';
+
 export interface SidebarFrameEvents {
   message(message: FromFrame): void;
   /**
-   * The sidebar page could not be set up, or was replaced (reloaded, or the extension was
-   * updated): the sidebar cannot go on.
+   * The sidebar page was replaced (reloaded, or the extension was updated), or could never take
+   * its channel: the sidebar cannot go on.
    */
-  lost(): void;
+  lost(why: SidebarLoss): void;
 }
 
 export class SidebarFrame {
@@ -72,7 +75,7 @@ export class SidebarFrame {
       // A page script's synthetic `load` is not the frame loading. (The frame has its address
       // before it enters the document, so no load of a blank first document comes here.)
       if (!e.isTrusted || this.disposed) return;
-      if (++loads > 1) return events.lost(); // the sidebar page was reloaded: its channel is gone
+      if (++loads > 1) return events.lost('reloaded'); // its channel went with the old page
       // For the benchmark: how long the sidebar page took to load beside the page's own work.
       this.host.dataset.frameLoadMs = String(Math.round(performance.now() - created));
       // The target origin keeps the port and secret from anything but our page in the frame.
@@ -84,7 +87,7 @@ export class SidebarFrame {
     this.frame.src = `${pageUrl}#${this.secretKey}`;
     getStorage()
       .set(this.secretKey, secret)
-      .catch(() => events.lost()); // storage refused the secret: the frame could never take its channel
+      .catch(() => events.lost('storage-refused')); // the frame could never take its channel
   }
 
   /** Sends to the sidebar page (kept in the channel until the page has taken its end). */

@@ -301,17 +301,17 @@ async function clearArea(area: StorageAreaLike): Promise<void> {
   if (meta) await area.remove([META_KEY, ...chunkKeys(meta)]);
 }
 
-/**
- * Calls `listener` with the new settings whenever they change (this page, another extension page,
- * another browser through sync). Bursts of storage events become one reload; unchanged settings
- * are not reported. Returns an unsubscribe function.
- */
 /** Whether a `storage.onChanged` event touches the reader's settings (not notes, prefs or the like). */
 export function changesSettings(changes: Record<string, unknown>, areaName: string): boolean {
   if (areaName !== 'sync' && areaName !== 'local') return false;
   return Object.keys(changes).some((k) => k.startsWith(PREFIX) || k === LEGACY_KEY);
 }
 
+/**
+ * Calls `listener` with the new settings whenever they change (this page, another extension page,
+ * another browser through sync). Bursts of storage events become one reload; unchanged settings
+ * are not reported. Returns an unsubscribe function.
+ */
 export function onSettingsChanged(
   listener: (settings: ReaderSettings) => void,
   backend: SettingsBackend | null = defaultBackend(),

@@ -166,11 +166,12 @@ function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
         if (received) return;
         received = m;
         viewportWidth = m.viewportWidth;
-        const sent = (paper = JSON.parse(m.paperJson) as Paper);
-        void critiqueFor(m, sent).then(
+        const sentPaper = JSON.parse(m.paperJson) as Paper;
+        paper = sentPaper;
+        void critiqueFor(m, sentPaper).then(
           (critique) => {
             document.getElementById('loading')?.remove();
-            show(m, sent, critique);
+            show(m, sentPaper, critique);
           },
           (e: unknown) => {
             const message = String((e as Error)?.message ?? e);

@@ -35,16 +35,16 @@ export const PDFJS_LIMITS = { maxImageSize: 100_000_000 };
  * outlives the document, so one worker serves the documents the viewer opens one after another,
  * until the viewer replaces it (`replacePdfWorker`).
  */
-let nextWorker: InstanceType<typeof pdfjs.PDFWorker> | null = null;
+let viewerWorker: InstanceType<typeof pdfjs.PDFWorker> | null = null;
 export function pdfWorker(): InstanceType<typeof pdfjs.PDFWorker> {
-  if (!nextWorker || nextWorker.destroyed) nextWorker = new pdfjs.PDFWorker();
-  return nextWorker;
+  if (!viewerWorker || viewerWorker.destroyed) viewerWorker = new pdfjs.PDFWorker();
+  return viewerWorker;
 }
 
 /** Ends the current worker (and whatever it is still doing) and starts a fresh one. */
 export function replacePdfWorker(): void {
-  nextWorker?.destroy();
-  nextWorker = new pdfjs.PDFWorker();
+  viewerWorker?.destroy();
+  viewerWorker = new pdfjs.PDFWorker();
 }
 
 export { pdfjs };

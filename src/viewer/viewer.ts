@@ -88,8 +88,8 @@ async function closeSession(): Promise<void> {
   linkService.setDocument(null);
   await s.task.destroy().catch(() => undefined);
   // A worker that read this document through is kept: it reads the next one faster (V8 has
-  // compiled pdf.js's paths; the 30-page benchmark PDF read a second time took 0.96–1.03 s, not
-  // 1.5–1.7 s). One that may still be busy with it is replaced, so the next one does not wait.
+  // compiled pdf.js's paths; the 30-page benchmark PDF read a second time took ~0.9–1.0 s, not
+  // ~1.4–1.7 s). One that may still be busy with it is replaced, so the next one does not wait.
   if (!s.textRead) replacePdfWorker();
 }
 
