@@ -12,8 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
-import { DIST_CHROME, ensureBuilt, launchWithExtension, startServer, type ExtensionBrowser } from '../test/browser/harness';
+import { DIST_CHROME, ensureBuilt, launchWithExtension, startServer, toggleSidebar } from '../test/browser/harness';
 
 export interface PageFigures {
   page: string;
@@ -129,7 +128,7 @@ export async function benchExtension(): Promise<ExtensionFigures> {
         (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
       });
       const sent = Date.now();
-      const clickedAt = await clickToolbar(ext, page);
+      const clickedAt = await toggleSidebar(ext, page);
       await page.locator('critical-reader-sidebar[data-open-ms]').waitFor({ state: 'attached', timeout: 90_000 });
       const endToEndMs = Date.now() - sent;
       await page.waitForTimeout(1500); // highlights are anchored in slices after the first paint
@@ -199,33 +198,6 @@ export async function benchExtension(): Promise<ExtensionFigures> {
     await server.close();
   }
   return figures;
-}
-
-/**
- * Does what the toolbar button does on `page`'s tab (the background's toggle) and returns when,
- * on the machine's clock, the background started on it. Finding the tab is not timed.
- */
-async function clickToolbar(ext: ExtensionBrowser, page: Page): Promise<number> {
-  const token = `cr-bench-${Math.random().toString(36).slice(2)}`;
-  await page.evaluate((t) => (window.name = t), token);
-  return ext.worker.evaluate(
-    async ({ pageUrl, token }: { pageUrl: string; token: string }) => {
-      const g = globalThis as unknown as {
-        chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; scripting: { executeScript(o: object): Promise<{ result?: unknown }[]> } };
-        criticalReader: { toggleSidebar(id?: number): Promise<{ ok: boolean; error?: string }> };
-      };
-      for (const tab of (await g.chrome.tabs.query({})).filter((t) => t.url === pageUrl)) {
-        const [r] = await g.chrome.scripting.executeScript({ target: { tabId: tab.id }, func: () => window.name });
-        if (r?.result !== token) continue;
-        const clickedAt = performance.timeOrigin + performance.now();
-        const result = await g.criticalReader.toggleSidebar(tab.id);
-        if (!result.ok) throw new Error(`toggle failed: ${result.error}`);
-        return clickedAt;
-      }
-      throw new Error(`no tab for ${pageUrl}`);
-    },
-    { pageUrl: page.url(), token },
-  );
 }
 
 /**

@@ -52,8 +52,7 @@ export async function toggleSidebar(tabId?: number): Promise<Responses['toggle-s
         return g[Symbol.for('critical-reader.loading')] ? 'loading' : 'absent';
       },
     });
-    if (found?.result === 'absent') await api.scripting.executeScript({ target: { tabId: id }, files: ['sidebar.js'] });
-    return { ok: true };
+    return found?.result === 'absent' ? await loadSidebar(id, undefined) : { ok: true };
   } catch (e) {
     // Browser pages, the web store, or no permission for this tab: nothing we may do there.
     return { ok: false, error: String((e as Error)?.message ?? e) };

@@ -5,7 +5,7 @@
  * page in a frame (./sidebar-frame.ts): this script draws its highlights, reveals passages and
  * tells it the reader's selection when it asks.
  */
-import { READER_ACTION_KEY, SIDEBAR_KEY, SIDEBAR_WIDTH_KEY, type ReaderGlobal } from './global-keys';
+import { READER_ACTION_KEY, SIDEBAR_KEY, SIDEBAR_WIDTH_KEY, takeGlobal, type ReaderGlobal } from './global-keys';
 import type { Paper } from '../analysis/model';
 import { extractHtmlInSlices } from '../extract/html';
 import { analyseJsonInBackground } from '../shared/messages';
@@ -62,22 +62,6 @@ class PageSidebar {
     else void this.open();
   }
 
-  /** The width the background handed over with the reader's action (SIDEBAR_WIDTH_KEY), once. */
-  private takeGivenWidth(): number | null {
-    const g = globalThis as unknown as ReaderGlobal;
-    const width = g[SIDEBAR_WIDTH_KEY];
-    delete g[SIDEBAR_WIDTH_KEY];
-    return typeof width === 'number' && Number.isFinite(width) ? width : null;
-  }
-
-  /** True once after the background injected us for the reader's own action (see READER_ACTION_KEY). */
-  private takeReaderAction(): boolean {
-    const g = globalThis as unknown as ReaderGlobal;
-    const asked = g[READER_ACTION_KEY] === true;
-    delete g[READER_ACTION_KEY];
-    return asked;
-  }
-
   /**
    * Escape in the sidebar: the focus goes back to where it was on the page. A second Escape, on
    * the page, straight after, closes the sidebar; any other key or a click keeps it open.
@@ -95,14 +79,16 @@ class PageSidebar {
   async open(): Promise<void> {
     if (this.frame || this.opening) return;
     this.opening = true;
-    this.openedByReader = this.takeReaderAction();
+    // True once after the background injected us for the reader's own action (READER_ACTION_KEY).
+    this.openedByReader = takeGlobal(READER_ACTION_KEY) === true;
     this.returnFocusTo = document.activeElement;
     this.started = performance.now();
     dismissNotice(document);
     // The colours are needed after extraction; the frame needs only its width, which the reader's
     // action brings along (automatic scanning reads it here).
     const settingsLoaded = loadSettings().catch(() => null);
-    const width = this.takeGivenWidth() ?? (await loadSidebarPrefs()).width;
+    const given = takeGlobal(SIDEBAR_WIDTH_KEY);
+    const width = typeof given === 'number' && Number.isFinite(given) ? given : (await loadSidebarPrefs()).width;
     const frame = new SidebarFrame(document, width, {
       message: (m) => this.frame === frame && this.onFrameMessage(frame, m),
       lost: (why) => {
@@ -156,7 +142,7 @@ class PageSidebar {
         viewportWidth: innerWidth,
         ...(settings ? { colours: settings.colours } : {}),
       });
-      this.followPage(frame, paper, settings);
+      this.followPage(frame, paperJson, settings);
     } catch (e) {
       host.dataset.state = 'error';
       frame.post({ type: 'failed', message: String((e as Error)?.message ?? e) });
@@ -169,7 +155,7 @@ class PageSidebar {
    * While open: settings changed on the options page apply at once (colours directly, a different
    * set of active lenses by analysing again); the page's width is passed on to the sidebar.
    */
-  private followPage(frame: SidebarFrame, paper: Paper, settings: ReaderSettings | null): void {
+  private followPage(frame: SidebarFrame, paperJson: string, settings: ReaderSettings | null): void {
     let lensKey = settings ? lensKeyOf(settings) : null;
     this.cleanups.push(
       onSettingsChanged((s) => {
@@ -178,7 +164,7 @@ class PageSidebar {
         const key = lensKeyOf(s);
         if (key === lensKey) return;
         lensKey = key;
-        void this.reanalyse(frame, paper);
+        void this.reanalyse(frame, paperJson);
       }),
     );
     const onResize = () => frame.post({ type: 'viewport', width: innerWidth });
@@ -238,13 +224,13 @@ class PageSidebar {
   private analysedInFrame = false;
 
   /** New critique for the same page: the sidebar re-renders and redraws its highlights from it. */
-  private async reanalyse(frame: SidebarFrame, paper: Paper): Promise<void> {
+  private async reanalyse(frame: SidebarFrame, paperJson: string): Promise<void> {
     if (this.analysedInFrame) return frame.post({ type: 'update', critiqueJson: null });
     const seq = ++this.reanalysisSeq;
     const host = frame.host;
     host.dataset.reanalysing = 'true';
     try {
-      const critiqueJson = await analyseJsonInBackground(JSON.stringify(paper));
+      const critiqueJson = await analyseJsonInBackground(paperJson);
       if (this.frame !== frame || seq !== this.reanalysisSeq) return;
       frame.post({ type: 'update', critiqueJson });
       host.dataset.analyses = String(Number(host.dataset.analyses ?? '1') + 1);

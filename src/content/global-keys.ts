@@ -24,3 +24,11 @@ export interface ReaderGlobal {
   [READER_ACTION_KEY]?: boolean;
   [SIDEBAR_WIDTH_KEY]?: number;
 }
+
+/** Reads a value the background left for the sidebar, and removes it: each one is for one opening. */
+export function takeGlobal<K extends typeof READER_ACTION_KEY | typeof SIDEBAR_WIDTH_KEY>(key: K): ReaderGlobal[K] {
+  const g = globalThis as unknown as ReaderGlobal;
+  const value = g[key];
+  delete g[key];
+  return value;
+}

@@ -3,6 +3,8 @@
  * itself (its frame is gone). Text only, in a closed shadow root with inline !important styles,
  * like the sidebar's element: page styles cannot hide or restyle it, page scripts cannot reach in.
  */
+import { setImportant } from './important-style';
+
 const NOTICE_TAG = 'critical-reader-notice';
 
 /** How long the notice stays unless the reader dismisses it. */
@@ -16,9 +18,7 @@ export function dismissNotice(doc: Document): void {
 export function showNotice(doc: Document, text: string): void {
   dismissNotice(doc);
   const host = doc.createElement(NOTICE_TAG);
-  for (const [k, v] of Object.entries({ all: 'initial', position: 'fixed', right: '16px', bottom: '16px', 'z-index': '2147483647', display: 'block' })) {
-    host.style.setProperty(k, v, 'important');
-  }
+  setImportant(host, { all: 'initial', position: 'fixed', right: '16px', bottom: '16px', 'z-index': '2147483647', display: 'block' });
   const shadow = host.attachShadow({ mode: 'closed' });
   const box = doc.createElement('div');
   box.setAttribute('role', 'status');

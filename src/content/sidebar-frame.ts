@@ -5,13 +5,10 @@
  */
 import { extensionApi } from '../shared/browser';
 import { getStorage } from '../shared/storage';
+import { setImportant } from './important-style';
 import { CONNECT_MESSAGE, SIDEBAR_FRAME_PATH, frameSecretKey, isFromFrame, type FromFrame, type ToFrame } from '../sidebar/frame-protocol';
 
 const HOST_TAG = 'critical-reader-sidebar';
-
-function setImportant(el: HTMLElement, styles: Record<string, string>): void {
-  for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v, 'important');
-}
 
 function randomToken(): string {
   const bytes = new Uint8Array(16);

@@ -8,15 +8,16 @@ import type { Lens } from '../analysis/lens';
 import type { Paper } from '../analysis/model';
 
 interface Request {
-  paper: Paper;
+  /** The paper as JSON text. */
+  paperJson: string;
   lenses: Lens[];
   budgetMs: number;
 }
 
 self.onmessage = (e: MessageEvent<Request>) => {
-  const { paper, lenses, budgetMs } = e.data;
+  const { paperJson, lenses, budgetMs } = e.data;
   try {
-    self.postMessage({ ok: true, critique: analysePaper(paper, { lenses, budgetMs }) });
+    self.postMessage({ ok: true, critique: analysePaper(JSON.parse(paperJson) as Paper, { lenses, budgetMs }) });
   } catch (err) {
     self.postMessage({ ok: false, error: String((err as Error)?.message ?? err) });
   }

@@ -119,18 +119,17 @@ function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
   let mounted: MountedSidebar | null = null;
   let viewportWidth = 1200;
   let savedWidth = prefs?.width;
-  /** The page's details, once the content script has sent them (only the first 'show' counts), and its paper. */
+  /** The paper and page details, once the content script has sent them (only the first 'show' counts). */
   let received: ShowMessage | null = null;
-  let paper: Paper | null = null;
 
   /** A page too large for the shared background is analysed here, with the reader's lenses. */
-  const analyseHere = async (paper: Paper) => analyseInWorker(paper, activeLenses(await loadSettings()));
+  const analyseHere = async (paperJson: string) => analyseInWorker(paperJson, activeLenses(await loadSettings()));
 
   /** The paper's critique: sent with it, or made here. */
-  const critiqueFor = (m: ShowMessage, paper: Paper): Promise<Critique> => {
+  const critiqueFor = (m: ShowMessage): Promise<Critique> => {
     if (m.critiqueJson !== null) return Promise.resolve(JSON.parse(m.critiqueJson) as Critique);
     showProblem('Critical Reader is reading this very long page…');
-    return analyseHere(paper);
+    return analyseHere(m.paperJson);
   };
 
   const show = (m: ShowMessage, paper: Paper, critique: Critique) => {
@@ -166,12 +165,11 @@ function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
         if (received) return;
         received = m;
         viewportWidth = m.viewportWidth;
-        const sentPaper = JSON.parse(m.paperJson) as Paper;
-        paper = sentPaper;
-        void critiqueFor(m, sentPaper).then(
+        const paper = JSON.parse(m.paperJson) as Paper;
+        void critiqueFor(m).then(
           (critique) => {
             document.getElementById('loading')?.remove();
-            show(m, sentPaper, critique);
+            show(m, paper, critique);
           },
           (e: unknown) => {
             const message = String((e as Error)?.message ?? e);
@@ -187,7 +185,7 @@ function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
       case 'update':
         if (m.critiqueJson !== null) mounted?.update(JSON.parse(m.critiqueJson) as Critique);
         // Keep showing the previous critique if the new one cannot be made.
-        else if (paper) void analyseHere(paper).then((c) => mounted?.update(c), () => undefined);
+        else if (received) void analyseHere(received.paperJson).then((c) => mounted?.update(c), () => undefined);
         return;
       case 'colours':
         mounted?.setColours(m.colours);

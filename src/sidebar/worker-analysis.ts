@@ -6,13 +6,13 @@
  */
 import type { Critique } from '../analysis/critique';
 import type { Lens } from '../analysis/lens';
-import type { Paper } from '../analysis/model';
 import { ANALYSIS_BUDGET_MS } from '../shared/messages';
 
 /** Past the engine's budget, the time the worker is given before it is stopped. */
 export const HARD_LIMIT_MS = 3 * ANALYSIS_BUDGET_MS;
 
-export function analyseInWorker(paper: Paper, lenses: Lens[], hardLimitMs = HARD_LIMIT_MS): Promise<Critique> {
+/** `paperJson`: the paper as JSON text, as the page sent it (the worker parses it: no clone of the parsed paper). */
+export function analyseInWorker(paperJson: string, lenses: Lens[], hardLimitMs = HARD_LIMIT_MS): Promise<Critique> {
   const worker = new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module' });
   return new Promise<Critique>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -30,6 +30,6 @@ export function analyseInWorker(paper: Paper, lenses: Lens[], hardLimitMs = HARD
       worker.terminate();
       reject(new Error(e.message || 'the analysis worker failed'));
     };
-    worker.postMessage({ paper, lenses, budgetMs: ANALYSIS_BUDGET_MS });
+    worker.postMessage({ paperJson, lenses, budgetMs: ANALYSIS_BUDGET_MS });
   });
 }
