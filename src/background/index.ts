@@ -8,12 +8,13 @@ import { analysePaper } from '../analysis/engine';
 import type { Paper } from '../analysis/model';
 import { extensionApi, type ExtensionApi } from '../shared/browser';
 import { ANALYSIS_BUDGET_MS, isMessage, type Message, type Responses } from '../shared/messages';
+import { isAnalyseRequest, type AnalyseAnswer } from '../shared/service-worker-channel';
 import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
 import { changesSettings, loadSettings } from '../shared/settings-store';
 import { DEFAULT_SIDEBAR_PREFS, SIDEBAR_PREFS_KEY, loadSidebarPrefs } from '../shared/sidebar-prefs';
 import { registerAutoScan } from './auto-scan';
 import { maybeOpenPdfTab, registerPdfOpening } from './pdf-open';
-import { StableLenses, warmUpEngine } from './warm-up';
+import { StableLenses } from './stable-lenses';
 
 const MENU_ID = 'critical-reader-toggle-sidebar';
 const api = extensionApi() as ExtensionApi;
@@ -102,11 +103,11 @@ api.storage.onChanged.addListener((changes, areaName) => {
   if (areaName === 'local' && SIDEBAR_PREFS_KEY in changes) widthCache = null;
 });
 
-async function analyse(message: Extract<Message, { type: 'analyse' }>): Promise<Responses['analyse']> {
+/** The critique of the paper in `paperJson`, with the reader's active lenses. */
+async function analyse(paperJson: string): Promise<AnalyseAnswer> {
   try {
     const settings = await currentSettings();
-    const paper = JSON.parse(message.paperJson) as Paper;
-    const critique = analysePaper(paper, { lenses: stableLenses.get(activeLenses(settings)), budgetMs: ANALYSIS_BUDGET_MS });
+    const critique = analysePaper(JSON.parse(paperJson) as Paper, { lenses: stableLenses.get(activeLenses(settings)), budgetMs: ANALYSIS_BUDGET_MS });
     return { ok: true, critiqueJson: JSON.stringify(critique) };
   } catch (e) {
     return { ok: false, error: String((e as Error)?.message ?? e) };
@@ -121,7 +122,7 @@ async function handle(message: Message, sender: { tab?: { id?: number }; frameId
       if (sender.tab?.id === undefined) return { ok: false, error: 'load-sidebar must come from a tab' };
       return loadSidebar(sender.tab.id, sender.frameId);
     case 'analyse':
-      return analyse(message);
+      return analyse(message.paperJson);
   }
 }
 
@@ -131,6 +132,20 @@ api.runtime.onMessage.addListener(((message: unknown, sender: { tab?: { id?: num
   void handle(message, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e) }));
   return true;
 }) as Parameters<ExtensionApi['runtime']['onMessage']['addListener']>[0]);
+
+// Chrome: extension pages (the sidebar's frame, the viewer) post papers straight to this service
+// worker, with a port for the answer (../shared/service-worker-channel.ts). Only pages of our own
+// origin can reach a service worker's `message` event. Firefox's background is a page and takes
+// runtime messages only.
+if (typeof (globalThis as { ServiceWorkerGlobalScope?: unknown }).ServiceWorkerGlobalScope === 'function') {
+  addEventListener('message', (e) => {
+    const event = e as MessageEvent & { waitUntil?(done: Promise<unknown>): void };
+    const request = event.data as unknown;
+    const port = event.ports[0];
+    if (!port || !isAnalyseRequest(request)) return;
+    event.waitUntil?.(analyse(request.paperJson).then((answer) => port.postMessage(answer)));
+  });
+}
 
 /**
  * Toolbar button / keyboard command: a tab showing a PDF (the browser's own viewer) opens in the
@@ -171,13 +186,5 @@ api.contextMenus.onClicked.addListener((info, tab) => {
 void registerAutoScan();
 registerPdfOpening();
 
-// The worker has just woken (usually for a toolbar click, while the page injects the sidebar and
-// extracts the article): compile the engine now, not when the reader's paper arrives (./warm-up.ts).
-let warmUpMs: number | null = null;
-void currentSettings().then(
-  (s) => (warmUpMs = Math.round(warmUpEngine(stableLenses.get(activeLenses(s))))),
-  () => undefined,
-);
-
 // Test and benchmark hook: playwright drives the background through `worker.evaluate`.
-(globalThis as { criticalReader?: unknown }).criticalReader = { toggleSidebar, openReaderOn, warmUpMs: () => warmUpMs };
+(globalThis as { criticalReader?: unknown }).criticalReader = { toggleSidebar, openReaderOn };

@@ -1,17 +1,15 @@
 /**
- * The sidebar bundle, injected by the first-load script: extracts the page, has the background
- * analyse it (off this page's main thread), and shows the sidebar beside the page, pushing the
- * page over by a margin on <html> that is restored on close. The sidebar itself is an extension
- * page in a frame (./sidebar-frame.ts): this script draws its highlights, reveals passages and
- * tells it the reader's selection when it asks.
+ * The sidebar bundle, injected by the background or the first-load script: extracts the page and
+ * shows the sidebar beside it, pushing the page over by a margin on <html> that is restored on
+ * close. The sidebar itself is an extension page in a frame (./sidebar-frame.ts), which has the
+ * paper analysed off this page's main thread: this script draws its highlights, reveals passages
+ * and tells it the reader's selection when it asks.
  */
 import { READER_ACTION_KEY, SIDEBAR_KEY, SIDEBAR_WIDTH_KEY, takeGlobal, type ReaderGlobal } from './global-keys';
 import type { Paper } from '../analysis/model';
 import { extractHtmlInSlices } from '../extract/html';
-import { analyseJsonInBackground } from '../shared/messages';
 import { documentKeyFor } from '../shared/notes-store';
 import { loadSidebarPrefs } from '../shared/sidebar-prefs';
-import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import type { FromFrame } from '../sidebar/frame-protocol';
 import type { SidebarLayout } from '../sidebar/sidebar';
@@ -20,24 +18,6 @@ import { PagePush } from './page-push';
 import { SidebarFrame, type SidebarLoss } from './sidebar-frame';
 import { dismissNotice, showNotice } from './notice';
 import { armSecondEscape } from '../sidebar/second-escape';
-
-/** What decides the analysis among the settings: the active lenses and their content. */
-function lensKeyOf(settings: ReaderSettings): string {
-  return JSON.stringify(activeLenses(settings));
-}
-
-/**
- * Pages with more text than this (five times the longest paper in our corpus) are analysed in a
- * worker of the sidebar's own, not in the background all tabs share: there they hold up no other
- * tab's sidebar, and closing the sidebar stops them.
- */
-const OWN_WORKER_CHARS = 1_500_000;
-
-function paperChars(paper: Paper): number {
-  let n = 0;
-  for (const b of paper.blocks) n += b.text.length;
-  return n;
-}
 
 /** What the reader is told when the sidebar had to close (see SidebarFrameEvents.lost). */
 const LOST_NOTICES: Record<SidebarLoss, string> = {
@@ -56,6 +36,8 @@ class PageSidebar {
   private stopEscapeToClose: (() => void) | null = null;
   private openedByReader = false;
   private started = 0;
+  /** The sidebar's width: the reader's last, at opening; then as they drag or collapse it. */
+  private sidebarWidth = 0;
 
   toggle(): void {
     if (this.frame) this.close();
@@ -89,6 +71,7 @@ class PageSidebar {
     const settingsLoaded = loadSettings().catch(() => null);
     const given = takeGlobal(SIDEBAR_WIDTH_KEY);
     const width = typeof given === 'number' && Number.isFinite(given) ? given : (await loadSidebarPrefs()).width;
+    this.sidebarWidth = width;
     const frame = new SidebarFrame(document, width, {
       message: (m) => this.frame === frame && this.onFrameMessage(frame, m),
       lost: (why) => {
@@ -115,34 +98,14 @@ class PageSidebar {
       host.dataset.extractMs = String(Math.round(performance.now() - t0));
       host.dataset.extractLongestSliceMs = String(Math.round(longestSlice));
       await yieldToPage();
-      const t2 = performance.now();
-      if (this.frame !== frame) return; // closed meanwhile
-      // Round trip to the background, which runs the engine (not on this page's main thread). A
-      // page too large for it goes to a worker of the sidebar's own instead (no critique sent).
-      this.analysedInFrame = paperChars(paper) > OWN_WORKER_CHARS;
-      const paperJson = JSON.stringify(paper);
-      const analysed = this.analysedInFrame ? Promise.resolve(null) : analyseJsonInBackground(paperJson);
-      // The page moves over for the sidebar only now, while the background analyses: laying out a
-      // long article again (~70 ms for 810 references) would otherwise compete with extraction.
-      // Until then the sidebar, still loading, lies over the page's right edge.
-      this.push?.push(width);
-      const critiqueJson = await analysed;
-      if (critiqueJson !== null) host.dataset.analyseMs = String(Math.round(performance.now() - t2));
-      const settings = await settingsLoaded;
-      await yieldToPage();
       if (this.frame !== frame) return; // closed meanwhile
       const key = documentKeyFor(paper.metadata, location.href);
+      // The frame has the paper analysed (off this page's main thread) and shows the critique.
+      frame.post({ type: 'show', paperJson: JSON.stringify(paper), documentKey: key, pageOrigin: location.origin, viewportWidth: innerWidth });
+      // Highlights are drawn when the frame has the critique; until then they need only exist.
+      const settings = await settingsLoaded;
       this.highlighter = new PageHighlighter(document, paper, key, { ownUi: host, ...(settings ? { colours: settings.colours } : {}) });
-      frame.post({
-        type: 'show',
-        paperJson,
-        critiqueJson,
-        documentKey: key,
-        pageOrigin: location.origin,
-        viewportWidth: innerWidth,
-        ...(settings ? { colours: settings.colours } : {}),
-      });
-      this.followPage(frame, paperJson, settings);
+      this.followPage(frame);
     } catch (e) {
       host.dataset.state = 'error';
       frame.post({ type: 'failed', message: String((e as Error)?.message ?? e) });
@@ -152,19 +115,13 @@ class PageSidebar {
   }
 
   /**
-   * While open: settings changed on the options page apply at once (colours directly, a different
-   * set of active lenses by analysing again); the page's width is passed on to the sidebar.
+   * While open: colours changed on the options page apply to the page's highlights at once (the
+   * frame follows the settings itself); the page's width is passed on to the sidebar.
    */
-  private followPage(frame: SidebarFrame, paperJson: string, settings: ReaderSettings | null): void {
-    let lensKey = settings ? lensKeyOf(settings) : null;
+  private followPage(frame: SidebarFrame): void {
     this.cleanups.push(
       onSettingsChanged((s) => {
         this.highlighter?.setColours(s.colours);
-        frame.post({ type: 'colours', colours: s.colours });
-        const key = lensKeyOf(s);
-        if (key === lensKey) return;
-        lensKey = key;
-        void this.reanalyse(frame, paperJson);
       }),
     );
     const onResize = () => frame.post({ type: 'viewport', width: innerWidth });
@@ -177,17 +134,24 @@ class PageSidebar {
     switch (m.type) {
       case 'failed':
         frame.host.dataset.state = 'error';
+        this.push?.push(this.sidebarWidth); // the reader reads why beside the page
         return;
       case 'shown':
         frame.host.dataset.state = 'ready';
         frame.host.dataset.mountMs = String(m.mountMs);
+        frame.host.dataset.analysedIn = m.analysedIn;
+        frame.host.dataset.analyseMs = String(m.analyseMs);
         requestAnimationFrame(() => {
           // Toggle → sidebar painted, read by scripts/bench-extension.ts.
           frame.host.dataset.openMs = String(Math.round(performance.now() - this.started));
           // The same moment on the machine's clock, so the benchmark can time it from the click.
           frame.host.dataset.paintedAt = String(performance.timeOrigin + performance.now());
-          // Focus once the frame with the pushed page is laid out: focusing earlier forces that
-          // layout inside our task (67 ms on an 810-reference page), now the browser has done it.
+          // Only now does the page move over for the sidebar (till now, loading, it lay over the
+          // page's right edge): laying out a long article again (~70 ms for 810 references)
+          // would otherwise compete with extraction, the analysis and the sidebar's first paint.
+          this.push?.push(this.sidebarWidth);
+          // Focus once the pushed page is laid out (in this frame's rendering, before the timeout):
+          // focusing earlier forces that layout inside our task (67 ms on an 810-reference page).
           if (this.openedByReader) setTimeout(() => this.frame === frame && frame.focus(), 0);
         });
         return;
@@ -218,31 +182,9 @@ class PageSidebar {
     }
   }
 
-  /** A newer re-analysis supersedes an older one still in flight (lenses toggled quickly). */
-  private reanalysisSeq = 0;
-  /** The page is too large for the background: the sidebar's own worker analyses it (OWN_WORKER_CHARS). */
-  private analysedInFrame = false;
-
-  /** New critique for the same page: the sidebar re-renders and redraws its highlights from it. */
-  private async reanalyse(frame: SidebarFrame, paperJson: string): Promise<void> {
-    if (this.analysedInFrame) return frame.post({ type: 'update', critiqueJson: null });
-    const seq = ++this.reanalysisSeq;
-    const host = frame.host;
-    host.dataset.reanalysing = 'true';
-    try {
-      const critiqueJson = await analyseJsonInBackground(paperJson);
-      if (this.frame !== frame || seq !== this.reanalysisSeq) return;
-      frame.post({ type: 'update', critiqueJson });
-      host.dataset.analyses = String(Number(host.dataset.analyses ?? '1') + 1);
-    } catch {
-      // Keep showing the previous critique; the next settings change tries again.
-    } finally {
-      if (seq === this.reanalysisSeq) delete host.dataset.reanalysing;
-    }
-  }
-
   private layout({ width }: SidebarLayout): void {
     if (!this.frame || !Number.isFinite(width)) return;
+    this.sidebarWidth = width;
     this.frame.setWidth(width);
     this.push?.push(width);
   }

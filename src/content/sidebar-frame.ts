@@ -6,7 +6,7 @@
 import { extensionApi } from '../shared/browser';
 import { getStorage } from '../shared/storage';
 import { setImportant } from './important-style';
-import { CONNECT_MESSAGE, SIDEBAR_FRAME_PATH, frameSecretKey, isFromFrame, type FromFrame, type ToFrame } from '../sidebar/frame-protocol';
+import { CONNECT_MESSAGE, HELLO_MESSAGE, SIDEBAR_FRAME_PATH, frameSecretKey, isFromFrame, type FromFrame, type ToFrame } from '../sidebar/frame-protocol';
 
 const HOST_TAG = 'critical-reader-sidebar';
 
@@ -35,6 +35,7 @@ export class SidebarFrame {
   private readonly channel = new MessageChannel();
   private readonly secretKey = frameSecretKey(randomToken());
   private disposed = false;
+  private stopListening: () => void = () => undefined;
 
   constructor(doc: Document, width: number, events: SidebarFrameEvents) {
     const api = extensionApi();
@@ -67,6 +68,23 @@ export class SidebarFrame {
     const extensionOrigin = new URL(pageUrl).origin;
     const secret = randomToken();
     const created = performance.now();
+    let connected = false;
+    const connect = () => {
+      if (connected || this.disposed) return;
+      connected = true;
+      // The target origin keeps the port and secret from anything but our page in the frame.
+      this.frame.contentWindow?.postMessage({ type: CONNECT_MESSAGE, secret }, extensionOrigin, [this.channel.port2]);
+    };
+    const win = doc.defaultView;
+    // The frame says when it listens (HELLO_MESSAGE). `source` is the window that posted, which
+    // only our page in the frame can be; a page script's synthetic event is not trusted.
+    const onHello = (e: MessageEvent) => {
+      if (!e.isTrusted || e.source !== this.frame.contentWindow || (e.data as { type?: unknown } | null)?.type !== HELLO_MESSAGE) return;
+      win?.removeEventListener('message', onHello);
+      connect();
+    };
+    win?.addEventListener('message', onHello);
+    this.stopListening = () => win?.removeEventListener('message', onHello);
     let loads = 0;
     this.frame.addEventListener('load', (e) => {
       // A page script's synthetic `load` is not the frame loading. (The frame has its address
@@ -75,8 +93,7 @@ export class SidebarFrame {
       if (++loads > 1) return events.lost('reloaded'); // its channel went with the old page
       // For the benchmark: how long the sidebar page took to load beside the page's own work.
       this.host.dataset.frameLoadMs = String(Math.round(performance.now() - created));
-      // The target origin keeps the port and secret from anything but our page in the frame.
-      this.frame.contentWindow?.postMessage({ type: CONNECT_MESSAGE, secret }, extensionOrigin, [this.channel.port2]);
+      connect(); // if its hello was missed
     });
     // The frame is pointed at its page at once, and the secret stored meanwhile: the frame waits
     // for it to appear in storage if it starts first. (Waiting for the write before pointing the
@@ -116,6 +133,7 @@ export class SidebarFrame {
 
   dispose(): void {
     this.disposed = true;
+    this.stopListening();
     this.channel.port1.close();
     // Normally the frame took the secret already; this covers a frame that never loaded.
     void getStorage().remove(this.secretKey).catch(() => undefined);

@@ -1,21 +1,26 @@
 /**
  * The sidebar page framed beside a publisher page (see ./frame-protocol.ts for why it is a page of
- * its own). It waits for the port from the content script that framed it and renders the sidebar
- * once that script sends the paper and its critique. Highlights, reveals and the reader's
- * selection go through a DocumentHost that forwards to the page.
+ * its own). It waits for the port from the content script that framed it, has the paper the
+ * script sends analysed (again when the reader's lenses change), and renders the sidebar.
+ * Highlights, reveals and the reader's selection go through a DocumentHost that forwards to the page.
  */
 import type { Critique } from '../analysis/critique';
 import type { Paper } from '../analysis/model';
-import { NotesStore } from '../shared/notes-store';
-import { activeLenses } from '../shared/reader-settings';
-import { loadSettings } from '../shared/settings-store';
+import type { ReaderSettings } from '../shared/reader-settings';
 import { getStorage } from '../shared/storage';
-import { loadSidebarPrefs, rememberedSidebarProps, updateSidebarPrefs, type SidebarPrefs } from '../shared/sidebar-prefs';
 import { takeSecret } from './frame-secret';
-import { CONNECT_MESSAGE, isToFrame, type FromFrame, type ToFrame } from './frame-protocol';
+import { CONNECT_MESSAGE, HELLO_MESSAGE, isToFrame, type AnalysedIn, type FromFrame, type ToFrame } from './frame-protocol';
 import type { DocumentHost, DocumentSelection, HighlightCategory, HighlightGroup, HighlightTarget } from './host';
-import { mountSidebar, type MountedSidebar } from './mount';
-import { analyseInWorker } from './worker-analysis';
+import { analyseIn, analysisPlace } from './frame-analysis';
+import type { MountedSidebar } from './mount';
+
+/**
+ * The rest of the sidebar (preact, the panels, notes, settings), loaded once the paper has gone to
+ * be analysed: compiled then, it overlaps the analysis instead of delaying this first script and
+ * its answer to the page.
+ */
+let uiModule: Promise<typeof import('./frame-ui')> | null = null;
+const loadUi = () => (uiModule ??= import('./frame-ui'));
 
 /** The page's side of the DocumentHost, reached over the port. */
 export class RemoteDocumentHost implements DocumentHost {
@@ -100,95 +105,120 @@ function awaitPort(): Promise<MessagePort> {
         resolve(port);
       }, reject);
     };
-    // Listening from the start: the content script posts on our load event.
+    // Listening first, then saying so: the content script answers our hello (or our load event).
     addEventListener('message', onMessage);
+    parent.postMessage({ type: HELLO_MESSAGE }, '*');
   });
 }
 
 async function start(): Promise<void> {
-  const [port, prefs] = await Promise.all([awaitPort(), loadSidebarPrefs().catch(() => null)]);
-  serve(port, prefs);
+  serve(await awaitPort());
 }
 
 type ShowMessage = Extract<ToFrame, { type: 'show' }>;
 
 /** Renders the sidebar from what the content script sends over `port`, and answers it. */
-function serve(port: MessagePort, prefs: SidebarPrefs | null): void {
+function serve(port: MessagePort): void {
   const post = (message: FromFrame) => port.postMessage(message);
   let host: RemoteDocumentHost | null = null;
   let mounted: MountedSidebar | null = null;
   let viewportWidth = 1200;
-  let savedWidth = prefs?.width;
   /** The paper and page details, once the content script has sent them (only the first 'show' counts). */
   let received: ShowMessage | null = null;
+  /** How many critiques this frame has shown (tests read it: a lens change brings one more). */
+  let analyses = 0;
+  let settings: ReaderSettings | null = null;
 
-  /** A page too large for the shared background is analysed here, with the reader's lenses. */
-  const analyseHere = async (paperJson: string) => analyseInWorker(paperJson, activeLenses(await loadSettings()));
-
-  /** The paper's critique: sent with it, or made here. */
-  const critiqueFor = (m: ShowMessage): Promise<Critique> => {
-    if (m.critiqueJson !== null) return Promise.resolve(JSON.parse(m.critiqueJson) as Critique);
-    showProblem('Critical Reader is reading this very long page…');
-    return analyseHere(m.paperJson);
-  };
-
-  const show = (m: ShowMessage, paper: Paper, critique: Critique) => {
+  const show = async (m: ShowMessage, paper: Paper, critique: Critique, where: { analysedIn: AnalysedIn; analyseMs: number }) => {
+    const u = await loadUi();
+    const [prefs, atStart] = await Promise.all([u.loadSidebarPrefs().catch(() => null), settings ? null : u.loadSettings().catch(() => null)]);
+    settings ??= atStart; // the colours of the reader's highlights
     const started = performance.now();
+    let savedWidth = prefs?.width;
     host = new RemoteDocumentHost(m.documentKey, post);
-    mounted = mountSidebar(document.body, {
+    mounted = u.mountSidebar(document.body, {
       paper,
       critique,
       host,
-      notes: new NotesStore(m.documentKey, undefined, m.pageOrigin),
+      notes: new u.NotesStore(m.documentKey, undefined, m.pageOrigin),
       pageOrigin: m.pageOrigin,
       viewportWidth: () => viewportWidth,
-      ...(prefs ? { initialWidth: prefs.width, ...rememberedSidebarProps(prefs) } : {}),
+      ...(prefs ? { initialWidth: prefs.width, ...u.rememberedSidebarProps(prefs) } : {}),
       onClose: () => post({ type: 'close' }),
       onEscape: () => post({ type: 'escape' }),
       onLayoutChange: (layout) => {
         post({ type: 'layout', layout });
         if (!layout.collapsed && layout.width !== savedWidth) {
           savedWidth = layout.width;
-          void updateSidebarPrefs({ width: layout.width });
+          void u.updateSidebarPrefs({ width: layout.width });
         }
       },
-      ...(m.colours ? { colours: m.colours } : {}),
+      ...(settings ? { colours: settings.colours } : {}),
     });
-    post({ type: 'shown', mountMs: Math.round(performance.now() - started) });
+    document.getElementById('loading')?.remove();
+    document.body.dataset.analyses = String(++analyses);
+    post({ type: 'shown', mountMs: Math.round(performance.now() - started), ...where });
+    // The options page applies at once: colours directly, other lenses by analysing again.
+    const lensKeyOf = (s: ReaderSettings) => JSON.stringify(u.activeLenses(s));
+    u.onSettingsChanged((s) => {
+      const lensesChanged = settings !== null && lensKeyOf(s) !== lensKeyOf(settings);
+      settings = s;
+      mounted?.setColours(s.colours);
+      if (lensesChanged) void reanalyse(m.paperJson);
+    });
+  };
+
+  const readerLenses = async () => {
+    const u = await loadUi();
+    return u.activeLenses(await u.loadSettings());
+  };
+  /** Where the paper was analysed: re-analyses (new lenses) go to the same place. */
+  let place: AnalysedIn = 'background';
+
+  const analyseAndShow = async (m: ShowMessage) => {
+    const started = performance.now();
+    try {
+      const paper = JSON.parse(m.paperJson) as Paper;
+      place = analysisPlace(paper);
+      if (place === 'own-worker') showProblem('Critical Reader is reading this very long page…');
+      const analysed = analyseIn(place, m.paperJson, readerLenses);
+      void loadUi(); // while the paper is analysed
+      const critique = await analysed;
+      await show(m, paper, critique, { analysedIn: place, analyseMs: Math.round(performance.now() - started) });
+    } catch (e) {
+      const message = String((e as Error)?.message ?? e);
+      showProblem(`Critical Reader could not analyse this page: ${message}`);
+      post({ type: 'failed', message });
+    }
+  };
+
+  /** A newer lens change supersedes a re-analysis still in flight. */
+  let latestReanalysis = 0;
+  /** New lenses: the sidebar shows the new critique (and redraws its highlights); if it fails, the previous one stays. */
+  const reanalyse = async (paperJson: string) => {
+    const seq = ++latestReanalysis;
+    try {
+      const critique = await analyseIn(place, paperJson, readerLenses);
+      if (seq !== latestReanalysis || !mounted) return;
+      mounted.update(critique);
+      document.body.dataset.analyses = String(++analyses);
+    } catch {
+      // Keep showing the previous critique; the next change tries again.
+    }
   };
 
   port.onmessage = (e: MessageEvent) => {
     if (!isToFrame(e.data)) return;
     const m: ToFrame = e.data;
     switch (m.type) {
-      case 'show': {
+      case 'show':
         if (received) return;
         received = m;
         viewportWidth = m.viewportWidth;
-        const paper = JSON.parse(m.paperJson) as Paper;
-        void critiqueFor(m).then(
-          (critique) => {
-            document.getElementById('loading')?.remove();
-            show(m, paper, critique);
-          },
-          (e: unknown) => {
-            const message = String((e as Error)?.message ?? e);
-            showProblem(`Critical Reader could not analyse this page: ${message}`);
-            post({ type: 'failed', message });
-          },
-        );
+        void analyseAndShow(m);
         return;
-      }
       case 'failed':
         showProblem(`Critical Reader could not analyse this page: ${m.message}`);
-        return;
-      case 'update':
-        if (m.critiqueJson !== null) mounted?.update(JSON.parse(m.critiqueJson) as Critique);
-        // Keep showing the previous critique if the new one cannot be made.
-        else if (received) void analyseHere(received.paperJson).then((c) => mounted?.update(c), () => undefined);
-        return;
-      case 'colours':
-        mounted?.setColours(m.colours);
         return;
       case 'viewport':
         viewportWidth = m.width;

@@ -203,6 +203,67 @@ export async function toggleSidebar(ext: ExtensionBrowser, page: Page): Promise<
 }
 
 /**
+ * The extension's service worker as Chrome's own ServiceWorker domain reports it (through `page`'s
+ * DevTools session): `stop()` stops it, as Chrome does after ~30 s idle, and waits until it has;
+ * `starts` counts the times it started again since. After a stop, `ext.worker` is no longer usable.
+ */
+export async function watchBackground(ext: ExtensionBrowser, page: Page) {
+  const cdp = await ext.context.newCDPSession(page);
+  let status = 'unknown';
+  let starts = 0;
+  const changed = new Set<() => void>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+    for (const v of versions) {
+      if (!v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`) || v.runningStatus === status) continue;
+      if (v.runningStatus === 'starting') starts++;
+      status = v.runningStatus;
+      for (const f of changed) f();
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  return {
+    get status() {
+      return status;
+    },
+    get starts() {
+      return starts;
+    },
+    async stop(): Promise<void> {
+      const stopped = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the background did not stop (status: ${status})`)), 10_000);
+        const check = () => {
+          if (status !== 'stopped') return;
+          clearTimeout(timer);
+          changed.delete(check);
+          resolve();
+        };
+        changed.add(check);
+      });
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      starts = 0;
+    },
+    detach: () => cdp.detach(),
+  };
+}
+
+/**
+ * The toolbar's click for a background that may be asleep: the same `toggle-sidebar` message the
+ * click leads to, sent from `extensionPage` (any page of the extension), which wakes the worker as
+ * the click would. Returns when it was sent, on the machine's clock.
+ */
+export async function toggleFromExtensionPage(extensionPage: Page, page: Page): Promise<number> {
+  return extensionPage.evaluate(async (pageUrl) => {
+    const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === pageUrl);
+    if (tab?.id === undefined) throw new Error(`no tab for ${pageUrl}`);
+    const at = performance.timeOrigin + performance.now();
+    void chrome.runtime.sendMessage({ type: 'toggle-sidebar', tabId: tab.id });
+    return at;
+  }, page.url());
+}
+
+/**
  * Run in the page (playwright's or puppeteer's `page.evaluate`): selects the first 40 characters
  * of running text in the first long paragraph, as a reader would before "Add note", and returns them.
  */
