@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { DIST_CHROME, ensureBuilt, launchWithExtension, startServer, toggleFromExtensionPage, toggleSidebar, watchBackground, type ExtensionBrowser, type TestServer } from '../test/browser/harness';
 
 /** The background's state when the reader clicks. */
@@ -132,15 +133,11 @@ export async function benchExtension(): Promise<ExtensionFigures> {
     const pdf = process.env.BENCH_VIEWER === '0' ? null : await thirtyPagePdf();
     if (pdf) {
       const page = await ext.context.newPage();
-      await page.addInitScript(() => {
-        const w = window as unknown as { __longTasks: number[] };
-        w.__longTasks = [];
-        new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
-      });
+      await recordLongTasks(page);
       await page.goto(`chrome-extension://${ext.extensionId}/viewer/viewer.html`);
       await page.waitForTimeout(300);
+      await clearLongTasks(page);
       await page.evaluate(() => {
-        (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
         // Watch for the first finding from the moment the file is chosen.
         const w = window as unknown as { __chosenAt: number; __findingsAt: number };
         const input = document.getElementById('file-input')!;
@@ -186,6 +183,22 @@ export async function benchExtension(): Promise<ExtensionFigures> {
   return figures;
 }
 
+/** Has `page` record its main thread's long tasks (PerformanceObserver 'longtask') in `window.__longTasks`, from its first script on. */
+async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** Forgets the long tasks so far (the page's own loading), to count only ours from here. */
+async function clearLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
+  });
+}
+
 /** Openings of the sidebar per page and background state (`BENCH_RUNS`, default 5). */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 
@@ -206,16 +219,10 @@ async function measureOpenings(ext: ExtensionBrowser, server: TestServer, target
   if (clicker) await clicker.goto(`chrome-extension://${ext.extensionId}/options/options.html`);
   for (let run = 0; run < RUNS; run++) {
     const page = await ext.context.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(page);
     await page.goto(server.page(`/bench-${background}-${target.refs}-${run}.html`, target.html));
     await page.waitForTimeout(500); // let page load work settle, then count only our tasks
-    await page.evaluate(() => {
-      (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
-    });
+    await clearLongTasks(page);
     let clickedAt: number;
     if (clicker) {
       const worker = await watchBackground(ext, page);

@@ -4,9 +4,10 @@
 import type { Lens } from '../analysis/lens';
 
 /**
- * The same Lens objects for the same active lenses. Settings are read from storage on every
- * message, which yields new objects each time; the term matcher caches its compiled lenses (and
- * their regular expressions) per Lens object, so without this every analysis recompiled them.
+ * The same Lens objects for the same active lenses. The background reads the settings again
+ * whenever any of them changes (a colour, say), which yields new Lens objects with the same
+ * content; the term matcher caches its compiled lenses (and their regular expressions) per Lens
+ * object, so without this the next analysis would compile them again.
  */
 export class StableLenses {
   private key = '';

@@ -47,6 +47,14 @@ export function activeLenses(settings: ReaderSettings): Lens[] {
   return settings.lenses.filter((l) => active.has(l.id));
 }
 
+/**
+ * What decides an analysis among the settings: the active lenses and their content. An open
+ * sidebar or viewer analyses again when this changes, not for a change of colour.
+ */
+export function activeLensesKey(settings: ReaderSettings): string {
+  return JSON.stringify(activeLenses(settings));
+}
+
 export function builtInLens(id: string): Lens | undefined {
   const lens = DEFAULT_LENSES.find((l) => l.id === id);
   return lens && { ...structuredClone(lens), builtIn: true };

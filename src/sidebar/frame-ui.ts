@@ -5,6 +5,6 @@
  */
 export { mountSidebar } from './mount';
 export { NotesStore } from '../shared/notes-store';
-export { activeLenses } from '../shared/reader-settings';
+export { activeLenses, activeLensesKey } from '../shared/reader-settings';
 export { loadSettings, onSettingsChanged } from '../shared/settings-store';
 export { loadSidebarPrefs, rememberedSidebarProps, updateSidebarPrefs } from '../shared/sidebar-prefs';

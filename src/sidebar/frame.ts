@@ -159,9 +159,8 @@ function serve(port: MessagePort): void {
     document.body.dataset.analyses = String(++analyses);
     post({ type: 'shown', mountMs: Math.round(performance.now() - started), ...where });
     // The options page applies at once: colours directly, other lenses by analysing again.
-    const lensKeyOf = (s: ReaderSettings) => JSON.stringify(u.activeLenses(s));
     u.onSettingsChanged((s) => {
-      const lensesChanged = settings !== null && lensKeyOf(s) !== lensKeyOf(settings);
+      const lensesChanged = settings !== null && u.activeLensesKey(s) !== u.activeLensesKey(settings);
       settings = s;
       mounted?.setColours(s.colours);
       if (lensesChanged) void reanalyse(m.paperJson);

@@ -17,7 +17,7 @@ import { extractPdf } from '../extract/pdf';
 import { PdfError, isPdfError, looksLikePdf, pdfErrorFromPdfjs } from '../extract/pdf/errors';
 import { extensionApi } from '../shared/browser';
 import { ANALYSIS_BUDGET_MS, analyseInBackground } from '../shared/messages';
-import { activeLenses, type ReaderSettings } from '../shared/reader-settings';
+import { activeLenses, activeLensesKey } from '../shared/reader-settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { NotesStore } from '../shared/notes-store';
 import { mountSidebar, type MountedSidebar } from '../sidebar/mount';
@@ -278,16 +278,14 @@ async function analyseOffThread(paper: Paper): Promise<Critique> {
   return analysePaper(paper, { lenses: activeLenses(await loadSettings()), budgetMs: ANALYSIS_BUDGET_MS });
 }
 
-/** What decides the analysis among the settings: the active lenses and their content. */
-const lensKeyOf = (settings: ReaderSettings) => JSON.stringify(activeLenses(settings));
 let lensKey: string | null = null;
-void loadSettings().then((s) => (lensKey ??= lensKeyOf(s)), () => undefined);
+void loadSettings().then((s) => (lensKey ??= activeLensesKey(s)), () => undefined);
 let reanalysisSeq = 0;
 
 // Lenses switched on the options page: analyse the open PDF again; the sidebar (and its highlights)
 // follow the new critique without a reload.
 onSettingsChanged((settings) => {
-  const key = lensKeyOf(settings);
+  const key = activeLensesKey(settings);
   if (key === lensKey) return;
   lensKey = key;
   const s = session;
